@@ -1,0 +1,41 @@
+/**
+ * A region data file: the emergency number, crisis lines and the community helpline for
+ * one place, chosen by the widget's `region` attribute. Files hold facts only (numbers,
+ * languages, hours); what the widget says about each line lives in `locales/<lang>/safety.json`
+ * under `regions.<region id>.<line id>`, so every sentence a visitor reads is translated.
+ */
+export interface Region {
+  /** File name without extension, e.g. `ca-on` or `us`. */
+  id: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  country: string;
+  distanceUnit: 'km' | 'mi';
+  /** Emergency services (police, fire, ambulance). */
+  emergency: ContactLine;
+  /** The community helpline offered as "talk to a person" before live chat exists: 211. */
+  helpline: ContactLine;
+  /** Crisis lines, general first; `kinds` limits a line to some kinds of crisis. */
+  crisisLines: ContactLine[];
+  /** Where each fact was checked, with the date, for reviewers. */
+  sources: string[];
+}
+
+/** One line a visitor can call or text. */
+export interface ContactLine {
+  /** Key under `regions.<region id>` in the safety strings. */
+  id: string;
+  /** Number for `tel:`, where calling is possible. */
+  call?: string;
+  /** Number for `sms:`, where texting is possible. */
+  text?: string;
+  /** Body to pre-fill in the text message per language, e.g. `AYUDA` for 988 in Spanish. */
+  textBody?: Partial<Record<string, string>>;
+  /** ISO 639-1 codes of the languages a person answers in, without interpretation. */
+  languages: string[];
+  /** True when interpretation into many other languages is available by phone. */
+  interpretation?: boolean;
+  /** True when the line answers 24 hours a day, every day. */
+  alwaysOpen: boolean;
+  /** Crisis kinds this line is specific to; absent means any. */
+  kinds?: string[];
+}
