@@ -60,6 +60,11 @@ export interface DirectorySnapshot {
   /** Areas the directory covers. One or none means the widget never asks "which area?". */
   areas: Area[];
   services: Service[];
+  /**
+   * Each taxonomy code's term name, once per directory, so search can match term names without
+   * repeating them in every service. Optional: readers fall back to `keywords`.
+   */
+  taxonomyTerms?: Record<string, LocalizedText>;
 }
 
 /** Provenance of a snapshot. */

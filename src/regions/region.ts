@@ -28,8 +28,14 @@ export interface ContactLine {
   call?: string;
   /** Number for `sms:`, where texting is possible. */
   text?: string;
-  /** Body to pre-fill in the text message per language, e.g. `AYUDA` for 988 in Spanish. */
+  /**
+   * Body to pre-fill in the text message per language, e.g. `AYUDA` for 988 in Spanish.
+   * Give every language the line should be texted from: there is no fallback, because a
+   * keyword like `AYUDA` chooses the language the line answers in.
+   */
   textBody?: Partial<Record<string, string>>;
+  /** The line's own web page (chat, where it offers one) per language, e.g. the Spanish chat. */
+  web?: Partial<Record<string, string>>;
   /** ISO 639-1 codes of the languages a person answers in, without interpretation. */
   languages: string[];
   /** True when interpretation into many other languages is available by phone. */

@@ -1,0 +1,60 @@
+// Bundles: the one-script-tag loader (IIFE) and the widget (ESM, code-split so that the
+// panel opens with lit + xstate + i18next + our element, and search code, the need
+// vocabulary and each language's strings load only when needed).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
+
+const target = 'es2022';
+
+/**
+ * Copies files referenced as `new URL('<relative path>', import.meta.url)` next to the bundle
+ * and points the URL at the copy, so the default directory works wherever dist/ is served.
+ */
+function importMetaAssets() {
+  const pattern = /new URL\((['"])(\.[^'"]+\.json)\1,\s*import\.meta\.url\)/g;
+  return {
+    name: 'import-meta-assets',
+    transform(code, id) {
+      if (!pattern.test(code)) return null;
+      pattern.lastIndex = 0;
+      const replaced = code.replace(pattern, (_, _quote, relative) => {
+        const file = resolve(dirname(id), relative);
+        const referenceId = this.emitFile({
+          type: 'asset',
+          fileName: `directory/${file.split('/').pop()}`,
+          source: readFileSync(file),
+        });
+        return `new URL(import.meta.ROLLUP_FILE_URL_${referenceId})`;
+      });
+      return { code: replaced, map: null };
+    },
+  };
+}
+
+const plugins = () => [
+  nodeResolve({ browser: true }),
+  json({ preferConst: true, compact: true, namedExports: true }),
+  esbuild({ target, tsconfig: 'tsconfig.json' }),
+];
+
+export default [
+  {
+    input: 'src/embed.ts',
+    output: { file: 'dist/referral-assistant.js', format: 'iife', plugins: [minify({ target })] },
+    plugins: plugins(),
+  },
+  {
+    input: { define: 'src/define.ts', index: 'src/index.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'referral-assistant.[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      plugins: [minify({ target })],
+    },
+    plugins: [...plugins(), importMetaAssets()],
+  },
+];

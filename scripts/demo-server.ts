@@ -1,0 +1,98 @@
+/**
+ * Serves the demo: `demo/` at the root and the built widget under `/dist/`, with the strict
+ * Content Security Policy a careful partner site would send, so the demo proves the widget
+ * needs no `unsafe-inline`. Static files only; no directory listings; no path escapes.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Options for {@link startDemoServer}. */
+export interface DemoServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** The project root (holding demo/ and dist/). */
+  root: string;
+  /** Origins the widget may connect to besides its own (the navigator service). */
+  connectSources?: string[];
+  host?: string;
+}
+
+/** The Content Security Policy the demo pages are served with. */
+export function demoContentSecurityPolicy(connectSources: string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self'${connectSources.map((s) => ` ${s}`).join('')}`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Maps a URL path to a file under demo/ or dist/, or undefined when outside them. */
+export function resolveDemoPath(root: string, urlPath: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const [base, rest] = path.startsWith('/dist/')
+    ? [resolve(root, 'dist'), path.slice('/dist/'.length)]
+    : [resolve(root, 'demo'), path.replace(/^\/+/, '')];
+  const file = resolve(base, normalize(rest || 'index.html'));
+  if (file !== base && !file.startsWith(base + sep)) return undefined;
+  return file;
+}
+
+/** Starts the demo server; resolves once it listens. */
+export async function startDemoServer(options: DemoServerOptions): Promise<{ url: string; server: Server }> {
+  const csp = demoContentSecurityPolicy(options.connectSources);
+  const server = createServer(async (request, response) => {
+    const file = resolveDemoPath(options.root, request.url ?? '/');
+    if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      response.writeHead(file ? 405 : 404).end();
+      return;
+    }
+    try {
+      const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
+      const info = await stat(target);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+        'content-length': info.size,
+        'content-security-policy': csp,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+      });
+      if (request.method === 'HEAD') response.end();
+      else createReadStream(target).pipe(response);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    }
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, options.host ?? '127.0.0.1', done);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return { url: `http://localhost:${port}`, server };
+}

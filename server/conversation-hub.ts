@@ -1,0 +1,685 @@
+/**
+ * The live part of the navigator service: which sockets belong to which conversation, what
+ * each frame does, and who hears about it. It knows nothing of HTTP or WebSocket; a
+ * connection is a {@link Peer} that can send a string and be closed.
+ *
+ * Every change is written to the store first, then announced. Because the store is
+ * synchronous and Node runs one frame at a time, the frames a socket receives for a
+ * conversation cover its sequence numbers without gaps: the backlog it asked for when it
+ * attached, then each new message as it is stored.
+ */
+import type {
+  ConversationDetail,
+  EndedBy,
+  HandoffError,
+  HandoffSummary,
+  NavigatorFrame,
+  OfflineReason,
+  QueueEntry,
+  ServiceToNavigatorFrame,
+  ServiceToVisitorFrame,
+  TranscriptMessage,
+  VisitorFrame,
+} from '../src/handoff/handoff-protocol.js';
+import type { NavigatorServiceConfig } from './config.js';
+import { randomToken, sameHash, tokenHash } from './navigator-accounts.js';
+import { isOpenAt } from './operating-hours.js';
+import { messageTextProblem, parseNavigatorFrame, parseVisitorFrame } from './protocol.js';
+import { compareQueueItems, orderQueue } from './queue.js';
+import { fullBucket, takeToken, type TokenBucket } from './rate-limiter.js';
+import type { NavigatorAccount, NavigatorStore, StoredConversation } from './store.js';
+
+/** One open connection, as the hub sees it. */
+export interface Peer {
+  send(data: string): void;
+  close(code: number, reason: string): void;
+}
+
+/** A visitor's connection. */
+export interface VisitorConnection {
+  readonly peer: Peer;
+  conversationId: string | null;
+  bucket: TokenBucket;
+  /** The last queue position sent, so a visitor hears only about changes. */
+  lastPosition: number | null;
+}
+
+/** A navigator's connection (one per open console tab). */
+export interface NavigatorConnection {
+  readonly peer: Peer;
+  readonly navigator: NavigatorAccount;
+  bucket: TokenBucket;
+  /** Conversations this connection has claimed or opened, and so receives live. */
+  readonly opened: Set<string>;
+}
+
+/** Whether a navigator can take a new conversation now. */
+export type Availability = { open: true } | { open: false; reason: OfflineReason };
+
+type HubConfig = Pick<
+  NavigatorServiceConfig,
+  | 'hours'
+  | 'maxMessageLength'
+  | 'visitorRate'
+  | 'navigatorRate'
+  | 'queueUpdateDelayMs'
+  | 'abandonAfterMinutes'
+  | 'retentionDays'
+>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Routes frames between visitors and navigators through the store. */
+export class ConversationHub {
+  private readonly visitorsByConversation = new Map<string, Set<VisitorConnection>>();
+  private readonly navigatorConnections = new Set<NavigatorConnection>();
+  /** Waiting conversations, mirrored from the store so queue positions cost no query. */
+  private readonly waiting = new Map<string, QueueEntry>();
+  private queueTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly store: NavigatorStore,
+    private readonly config: HubConfig,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.reloadWaiting();
+  }
+
+  /** Whether a new conversation would reach a navigator now, and if not, why. */
+  availability(): Availability {
+    if (!isOpenAt(this.config.hours, new Date(this.now()))) return { open: false, reason: 'after-hours' };
+    if (this.navigatorConnections.size === 0) return { open: false, reason: 'no-navigators' };
+    return { open: true };
+  }
+
+  /** Number of open connections, for logs and the benchmark. */
+  connectionCounts(): { visitors: number; navigators: number; waiting: number } {
+    let visitors = 0;
+    for (const set of this.visitorsByConversation.values()) visitors += set.size;
+    return { visitors, navigators: this.navigatorConnections.size, waiting: this.waiting.size };
+  }
+
+  // ----- visitors -----
+
+  /** Registers a new visitor connection. */
+  connectVisitor(peer: Peer): VisitorConnection {
+    return { peer, conversationId: null, bucket: fullBucket(this.config.visitorRate, this.now()), lastPosition: null };
+  }
+
+  /** Handles one frame from a visitor. */
+  visitorFrame(connection: VisitorConnection, data: string): void {
+    const parsed = parseVisitorFrame(data);
+    if (!parsed.ok) return sendVisitor(connection, { type: 'error', ...parsed.error });
+    const frame = parsed.value;
+    if (frame.type === 'ping') return sendVisitor(connection, { type: 'pong' });
+    const limited = this.limit(connection, this.config.visitorRate);
+    if (limited !== null) {
+      // A typing indicator is worth nothing late: drop it quietly.
+      if (frame.type === 'typing') return;
+      return sendVisitor(connection, { type: 'error', ...rateLimited(limited, clientIdOf(frame)) });
+    }
+    switch (frame.type) {
+      case 'start':
+        return this.start(connection, frame.startId, frame.summary);
+      case 'resume':
+        return this.resume(connection, frame.conversationId, frame.secret, frame.after);
+      case 'send':
+        return this.visitorSend(connection, frame.clientId, frame.text);
+      case 'typing':
+        return this.visitorTyping(connection, frame.typing);
+      case 'end':
+        if (!connection.conversationId) return sendVisitor(connection, { type: 'error', ...noConversation() });
+        this.endConversation(connection.conversationId, 'visitor');
+        return;
+      case 'request-callback':
+        return this.requestCallback(connection, frame);
+    }
+  }
+
+  /** Forgets a closed visitor connection. */
+  disconnectVisitor(connection: VisitorConnection): void {
+    const id = connection.conversationId;
+    if (!id) return;
+    const set = this.visitorsByConversation.get(id);
+    set?.delete(connection);
+    if (set && set.size === 0) this.visitorsByConversation.delete(id);
+    connection.conversationId = null;
+    const conversation = this.store.conversation(id);
+    if (!conversation) return;
+    this.store.touchVisitor(id, this.now());
+    this.announcePresence(conversation);
+  }
+
+  /**
+   * Ends a conversation for a visitor holding its secret, outside any socket (the quick-exit
+   * beacon). False when the id and secret do not match a conversation.
+   */
+  endWithSecret(conversationId: string, secret: string): boolean {
+    const conversation = this.store.conversation(conversationId);
+    if (!conversation || !sameHash(tokenHash(secret), conversation.secretHash)) return false;
+    this.endConversation(conversationId, 'visitor');
+    return true;
+  }
+
+  private start(connection: VisitorConnection, startId: string, summary: HandoffSummary): void {
+    if (connection.conversationId) {
+      return sendVisitor(connection, {
+        type: 'error',
+        code: 'invalid-frame',
+        message: 'This connection already has a conversation; open a new connection to start another.',
+      });
+    }
+    const startIdHash = tokenHash(startId);
+    const existing = this.store.conversationByStartId(startIdHash);
+    if (existing) {
+      // The visitor sent this start before but never used the secret we answered with, so
+      // that answer was lost: give them a new secret for the same conversation.
+      if (existing.secretConfirmed) {
+        return sendVisitor(connection, {
+          type: 'error',
+          code: 'invalid-frame',
+          message: 'This start id was already used; resume the conversation with its secret.',
+        });
+      }
+      const secret = randomToken(32);
+      this.store.replaceSecret(existing.id, tokenHash(secret));
+      sendVisitor(connection, { type: 'started', conversationId: existing.id, secret });
+      this.attachVisitor(connection, existing);
+      return this.sendVisitorState(connection, existing);
+    }
+    const availability = this.availability();
+    if (!availability.open) return sendVisitor(connection, { type: 'offline', reason: availability.reason });
+    const id = randomToken(16);
+    const secret = randomToken(32);
+    const now = this.now();
+    this.store.createConversation({ id, secretHash: tokenHash(secret), startIdHash, summary, now });
+    const conversation = this.store.conversation(id) as StoredConversation;
+    this.waiting.set(id, queueEntry(conversation, false));
+    sendVisitor(connection, { type: 'started', conversationId: id, secret });
+    this.attachVisitor(connection, conversation);
+    this.sendVisitorState(connection, conversation);
+    this.scheduleQueueUpdate();
+  }
+
+  private resume(connection: VisitorConnection, conversationId: string, secret: string, after: number): void {
+    const conversation = this.store.conversation(conversationId);
+    if (!conversation || !sameHash(tokenHash(secret), conversation.secretHash)) {
+      return sendVisitor(connection, {
+        type: 'error',
+        code: 'conversation-not-found',
+        message: 'No conversation matches this id and secret; it may have been deleted.',
+      });
+    }
+    if (connection.conversationId && connection.conversationId !== conversationId) {
+      return sendVisitor(connection, {
+        type: 'error',
+        code: 'invalid-frame',
+        message: 'This connection already has another conversation.',
+      });
+    }
+    if (!conversation.secretConfirmed) this.store.confirmSecret(conversationId);
+    sendVisitor(connection, { type: 'resumed', conversationId });
+    for (const message of this.store.messagesAfter(conversationId, after)) sendVisitor(connection, { type: 'message', message });
+    this.attachVisitor(connection, conversation);
+    this.sendVisitorState(connection, conversation);
+  }
+
+  private attachVisitor(connection: VisitorConnection, conversation: StoredConversation): void {
+    if (connection.conversationId === conversation.id) return;
+    connection.conversationId = conversation.id;
+    let set = this.visitorsByConversation.get(conversation.id);
+    if (!set) {
+      set = new Set();
+      this.visitorsByConversation.set(conversation.id, set);
+    }
+    set.add(connection);
+    this.store.touchVisitor(conversation.id, this.now());
+    if (set.size === 1) this.announcePresence(conversation);
+  }
+
+  private sendVisitorState(connection: VisitorConnection, conversation: StoredConversation): void {
+    connection.lastPosition = null;
+    if (conversation.state === 'waiting') {
+      const position = this.positionOf(conversation.id);
+      connection.lastPosition = position;
+      sendVisitor(connection, { type: 'queued', position });
+    } else if (conversation.state === 'active') {
+      sendVisitor(connection, { type: 'navigator-joined', name: this.navigatorName(conversation) });
+    } else {
+      sendVisitor(connection, { type: 'ended', by: conversation.endedBy ?? 'service' });
+    }
+  }
+
+  private visitorSend(connection: VisitorConnection, clientId: string, text: string): void {
+    const id = connection.conversationId;
+    if (!id) return sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
+    const problem = messageTextProblem(text, clientId, this.config.maxMessageLength);
+    if (problem) return sendVisitor(connection, { type: 'error', ...problem });
+    const conversation = this.store.conversation(id);
+    if (!conversation) return sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
+    if (conversation.state === 'ended') {
+      const stored = this.store.messageByClientId(id, 'visitor', clientId);
+      if (stored) return sendVisitor(connection, { type: 'ack', clientId, seq: stored.seq });
+      return sendVisitor(connection, { type: 'error', ...ended(clientId) });
+    }
+    const { message, duplicate } = this.store.appendMessage({ conversationId: id, sender: 'visitor', clientId, text, now: this.now() });
+    sendVisitor(connection, { type: 'ack', clientId, seq: message.seq });
+    if (!duplicate) this.deliver(conversation, message, connection);
+  }
+
+  private visitorTyping(connection: VisitorConnection, typing: boolean): void {
+    const id = connection.conversationId;
+    if (!id) return;
+    const frame = serialize<ServiceToNavigatorFrame>({ type: 'typing', conversationId: id, typing });
+    for (const navigator of this.navigatorConnections) {
+      if (navigator.opened.has(id)) navigator.peer.send(frame);
+    }
+  }
+
+  private requestCallback(
+    connection: VisitorConnection,
+    frame: Extract<VisitorFrame, { type: 'request-callback' }>,
+  ): void {
+    this.store.addCallback({
+      clientId: frame.clientId,
+      phone: frame.phone,
+      bestTime: frame.bestTime,
+      language: frame.language,
+      ...(frame.summary ? { summary: frame.summary } : {}),
+      now: this.now(),
+    });
+    sendVisitor(connection, { type: 'callback-saved', clientId: frame.clientId });
+    this.broadcastCallbacks();
+  }
+
+  // ----- navigators -----
+
+  /** Registers a signed-in navigator's connection and sends what the console shows first. */
+  connectNavigator(peer: Peer, navigator: NavigatorAccount): NavigatorConnection {
+    const connection: NavigatorConnection = {
+      peer,
+      navigator,
+      bucket: fullBucket(this.config.navigatorRate, this.now()),
+      opened: new Set(),
+    };
+    this.navigatorConnections.add(connection);
+    sendNavigator(connection, { type: 'hello', navigator: { username: navigator.username, name: navigator.name }, now: this.now() });
+    sendNavigator(connection, this.queueFrame());
+    sendNavigator(connection, this.assignedFrame(navigator.id));
+    sendNavigator(connection, { type: 'callbacks', requests: this.store.openCallbacks() });
+    return connection;
+  }
+
+  /** Handles one frame from a navigator. */
+  navigatorFrame(connection: NavigatorConnection, data: string): void {
+    const parsed = parseNavigatorFrame(data);
+    if (!parsed.ok) return sendNavigator(connection, { type: 'error', ...parsed.error });
+    const frame = parsed.value;
+    if (frame.type === 'ping') return sendNavigator(connection, { type: 'pong' });
+    const limited = this.limit(connection, this.config.navigatorRate);
+    if (limited !== null) {
+      if (frame.type === 'typing') return;
+      return sendNavigator(connection, {
+        type: 'error',
+        ...rateLimited(limited, frame.type === 'send' ? frame.clientId : undefined),
+        ...('conversationId' in frame ? { conversationId: frame.conversationId } : {}),
+      });
+    }
+    switch (frame.type) {
+      case 'claim':
+        return this.claim(connection, frame.conversationId);
+      case 'open':
+        return this.open(connection, frame.conversationId, frame.after);
+      case 'send':
+        return this.navigatorSend(connection, frame);
+      case 'typing':
+        return this.navigatorTyping(connection, frame.conversationId, frame.typing);
+      case 'end':
+        return this.navigatorEnd(connection, frame.conversationId);
+      case 'release':
+        return this.release(connection, frame.conversationId);
+      case 'callback-handled':
+        if (this.store.handleCallback(frame.callbackId, connection.navigator.id, this.now())) this.broadcastCallbacks();
+        return;
+    }
+  }
+
+  /** Forgets a closed navigator connection. */
+  disconnectNavigator(connection: NavigatorConnection): void {
+    this.navigatorConnections.delete(connection);
+  }
+
+  private claim(connection: NavigatorConnection, conversationId: string): void {
+    const navigator = connection.navigator;
+    if (!this.store.claim(conversationId, navigator.id, this.now())) {
+      const conversation = this.store.conversation(conversationId);
+      // Claiming twice from two tabs of the same navigator simply opens it.
+      if (conversation?.state === 'active' && conversation.navigatorId === navigator.id) {
+        return this.open(connection, conversationId, 0);
+      }
+      const error: HandoffError = !conversation
+        ? { code: 'conversation-not-found', message: 'No such conversation; it may have ended and been deleted.' }
+        : conversation.state === 'ended'
+          ? { code: 'conversation-ended', message: 'This conversation has ended.' }
+          : { code: 'already-claimed', message: 'Another navigator took this conversation first.' };
+      return sendNavigator(connection, { type: 'error', ...error, conversationId });
+    }
+    this.waiting.delete(conversationId);
+    this.open(connection, conversationId, 0);
+    this.sendToVisitors(conversationId, { type: 'navigator-joined', name: navigator.name }, (visitor) => {
+      visitor.lastPosition = null;
+    });
+    this.sendAssigned(navigator.id);
+    this.scheduleQueueUpdate();
+  }
+
+  private open(connection: NavigatorConnection, conversationId: string, after: number): void {
+    const conversation = this.store.conversation(conversationId);
+    if (!conversation || conversation.navigatorId !== connection.navigator.id || conversation.state === 'waiting') {
+      return sendNavigator(connection, {
+        type: 'error',
+        code: 'not-claimed',
+        message: 'Claim this conversation from the queue first.',
+        conversationId,
+      });
+    }
+    connection.opened.add(conversationId);
+    sendNavigator(connection, {
+      type: 'conversation',
+      conversation: this.detail(conversation),
+      messages: this.store.messagesAfter(conversationId, after),
+    });
+  }
+
+  private navigatorSend(connection: NavigatorConnection, frame: Extract<NavigatorFrame, { type: 'send' }>): void {
+    const { conversationId, clientId, text } = frame;
+    const problem = messageTextProblem(text, clientId, this.config.maxMessageLength);
+    if (problem) return sendNavigator(connection, { type: 'error', ...problem, conversationId });
+    const conversation = this.ownConversation(connection, conversationId, clientId);
+    if (!conversation) return;
+    if (conversation.state === 'ended') {
+      const stored = this.store.messageByClientId(conversationId, 'navigator', clientId);
+      if (stored) return sendNavigator(connection, { type: 'ack', conversationId, clientId, seq: stored.seq });
+      return sendNavigator(connection, { type: 'error', ...ended(clientId), conversationId });
+    }
+    const { message, duplicate } = this.store.appendMessage({ conversationId, sender: 'navigator', clientId, text, now: this.now() });
+    sendNavigator(connection, { type: 'ack', conversationId, clientId, seq: message.seq });
+    if (!duplicate) this.deliver(conversation, message, connection);
+  }
+
+  private navigatorTyping(connection: NavigatorConnection, conversationId: string, typing: boolean): void {
+    if (!connection.opened.has(conversationId)) return;
+    this.sendToVisitors(conversationId, { type: 'typing', typing });
+  }
+
+  private navigatorEnd(connection: NavigatorConnection, conversationId: string): void {
+    if (!this.ownConversation(connection, conversationId)) return;
+    this.endConversation(conversationId, 'navigator');
+  }
+
+  private release(connection: NavigatorConnection, conversationId: string): void {
+    const navigator = connection.navigator;
+    if (!this.store.release(conversationId, navigator.id, this.now())) {
+      return sendNavigator(connection, {
+        type: 'error',
+        code: 'not-claimed',
+        message: 'Only the navigator who claimed a conversation can return it to the queue.',
+        conversationId,
+      });
+    }
+    const conversation = this.store.conversation(conversationId) as StoredConversation;
+    this.waiting.set(conversationId, queueEntry(conversation, this.visitorsByConversation.has(conversationId)));
+    const frame = serialize<ServiceToNavigatorFrame>({ type: 'released', conversationId });
+    for (const other of this.navigatorConnections) {
+      if (other.navigator.id !== navigator.id) continue;
+      other.opened.delete(conversationId);
+      other.peer.send(frame);
+    }
+    const position = this.positionOf(conversationId);
+    this.sendToVisitors(conversationId, { type: 'queued', position }, (visitor) => {
+      visitor.lastPosition = position;
+    });
+    this.sendAssigned(navigator.id);
+    this.scheduleQueueUpdate();
+  }
+
+  /** The conversation if this navigator claimed it; otherwise tells them why not. */
+  private ownConversation(connection: NavigatorConnection, conversationId: string, clientId?: string): StoredConversation | undefined {
+    const conversation = this.store.conversation(conversationId);
+    if (conversation && conversation.navigatorId === connection.navigator.id && conversation.state !== 'waiting') {
+      return conversation;
+    }
+    sendNavigator(connection, {
+      type: 'error',
+      code: 'not-claimed',
+      message: 'This conversation is not yours: claim it from the queue first.',
+      conversationId,
+      ...(clientId ? { clientId } : {}),
+    });
+    return undefined;
+  }
+
+  // ----- both -----
+
+  private endConversation(conversationId: string, by: EndedBy): void {
+    const before = this.store.conversation(conversationId);
+    if (!before || !this.store.end(conversationId, by, this.now())) return;
+    this.waiting.delete(conversationId);
+    this.sendToVisitors(conversationId, { type: 'ended', by });
+    if (before.navigatorId !== null) {
+      const frame = serialize<ServiceToNavigatorFrame>({ type: 'ended', conversationId, by });
+      for (const navigator of this.navigatorConnections) {
+        if (navigator.navigator.id === before.navigatorId) navigator.peer.send(frame);
+      }
+      this.sendAssigned(before.navigatorId);
+    }
+    if (before.state === 'waiting') this.scheduleQueueUpdate();
+  }
+
+  /** Sends a newly stored message to everyone attached to its conversation but its sender. */
+  private deliver(conversation: StoredConversation, message: TranscriptMessage, sender: VisitorConnection | NavigatorConnection): void {
+    const toVisitor = serialize<ServiceToVisitorFrame>({ type: 'message', message });
+    for (const visitor of this.visitorsByConversation.get(conversation.id) ?? []) {
+      if (visitor !== sender) visitor.peer.send(toVisitor);
+    }
+    const toNavigator = serialize<ServiceToNavigatorFrame>({ type: 'message', conversationId: conversation.id, message });
+    for (const navigator of this.navigatorConnections) {
+      if (navigator !== sender && navigator.opened.has(conversation.id)) navigator.peer.send(toNavigator);
+    }
+  }
+
+  private announcePresence(conversation: StoredConversation): void {
+    const visitorConnected = this.visitorsByConversation.has(conversation.id);
+    const entry = this.waiting.get(conversation.id);
+    if (entry) {
+      entry.visitorConnected = visitorConnected;
+      this.scheduleQueueUpdate();
+    }
+    if (conversation.state !== 'active') return;
+    const frame = serialize<ServiceToNavigatorFrame>({ type: 'presence', conversationId: conversation.id, visitorConnected });
+    for (const navigator of this.navigatorConnections) {
+      if (navigator.opened.has(conversation.id)) navigator.peer.send(frame);
+    }
+  }
+
+  private sendToVisitors(conversationId: string, frame: ServiceToVisitorFrame, each?: (visitor: VisitorConnection) => void): void {
+    const data = serialize(frame);
+    for (const visitor of this.visitorsByConversation.get(conversationId) ?? []) {
+      each?.(visitor);
+      visitor.peer.send(data);
+    }
+  }
+
+  private sendAssigned(navigatorId: number): void {
+    const data = serialize(this.assignedFrame(navigatorId));
+    for (const connection of this.navigatorConnections) {
+      if (connection.navigator.id === navigatorId) connection.peer.send(data);
+    }
+  }
+
+  private broadcastCallbacks(): void {
+    const data = serialize<ServiceToNavigatorFrame>({ type: 'callbacks', requests: this.store.openCallbacks() });
+    for (const connection of this.navigatorConnections) connection.peer.send(data);
+  }
+
+  private limit(connection: VisitorConnection | NavigatorConnection, rate: NavigatorServiceConfig['visitorRate']): number | null {
+    const result = takeToken(connection.bucket, rate, this.now());
+    connection.bucket = result.bucket;
+    return result.allowed ? null : result.retryAfterMs;
+  }
+
+  // ----- the queue -----
+
+  /**
+   * Tells consoles and waiting visitors about queue changes, gathered over a short delay so a
+   * burst of arrivals costs one update rather than one per arrival.
+   */
+  private scheduleQueueUpdate(): void {
+    if (this.queueTimer) return;
+    this.queueTimer = setTimeout(() => {
+      this.queueTimer = null;
+      this.flushQueueUpdate();
+    }, this.config.queueUpdateDelayMs);
+  }
+
+  /** Sends the queue to consoles and new positions to waiting visitors, now. */
+  flushQueueUpdate(): void {
+    const ordered = orderQueue([...this.waiting.values()]);
+    const data = serialize(this.queueFrame(ordered));
+    for (const connection of this.navigatorConnections) connection.peer.send(data);
+    ordered.forEach((entry, index) => {
+      const position = index + 1;
+      for (const visitor of this.visitorsByConversation.get(entry.id) ?? []) {
+        if (visitor.lastPosition === position) continue;
+        visitor.lastPosition = position;
+        sendVisitor(visitor, { type: 'queued', position });
+      }
+    });
+  }
+
+  private queueFrame(ordered = orderQueue([...this.waiting.values()])): ServiceToNavigatorFrame {
+    return { type: 'queue', entries: ordered, now: this.now() };
+  }
+
+  private assignedFrame(navigatorId: number): ServiceToNavigatorFrame {
+    const conversations = this.store
+      .activeConversationsOf(navigatorId)
+      .map((conversation) => queueEntry(conversation, this.visitorsByConversation.has(conversation.id)));
+    return { type: 'assigned', conversations: orderQueue(conversations) };
+  }
+
+  private positionOf(conversationId: string): number {
+    const entry = this.waiting.get(conversationId);
+    if (!entry) return 0;
+    let ahead = 0;
+    for (const other of this.waiting.values()) if (compareQueueItems(other, entry) < 0) ahead++;
+    return ahead + 1;
+  }
+
+  private detail(conversation: StoredConversation): ConversationDetail {
+    return {
+      id: conversation.id,
+      state: conversation.state,
+      summary: conversation.summary,
+      waitingSince: conversation.waitingSince,
+      visitorConnected: this.visitorsByConversation.has(conversation.id),
+      ...(conversation.endedBy ? { endedBy: conversation.endedBy } : {}),
+    };
+  }
+
+  private navigatorName(conversation: StoredConversation): string {
+    for (const connection of this.navigatorConnections) {
+      if (connection.navigator.id === conversation.navigatorId) return connection.navigator.name;
+    }
+    return this.store.navigatorName(conversation.navigatorId) ?? '';
+  }
+
+  private reloadWaiting(): void {
+    this.waiting.clear();
+    for (const conversation of this.store.waitingConversations()) {
+      this.waiting.set(conversation.id, queueEntry(conversation, this.visitorsByConversation.has(conversation.id)));
+    }
+  }
+
+  // ----- housekeeping -----
+
+  /**
+   * Ends waiting conversations whose visitor left long ago, and deletes everything older than
+   * the retention period. Run every minute or so.
+   */
+  sweep(): { abandoned: number; deleted: ReturnType<NavigatorStore['deleteExpired']> } {
+    const now = this.now();
+    let abandoned = 0;
+    for (const id of this.store.waitingSeenBefore(now - this.config.abandonAfterMinutes * 60_000)) {
+      if (this.visitorsByConversation.has(id)) continue;
+      this.endConversation(id, 'service');
+      abandoned++;
+    }
+    const deleted = this.store.deleteExpired(now - this.config.retentionDays * DAY_MS, now);
+    if (deleted.conversations > 0) {
+      this.reloadWaiting();
+      this.scheduleQueueUpdate();
+    }
+    if (deleted.callbacks > 0) this.broadcastCallbacks();
+    return { abandoned, deleted };
+  }
+
+  /** Stops timers. Connections are closed by their owner. */
+  close(): void {
+    if (this.queueTimer) clearTimeout(this.queueTimer);
+    this.queueTimer = null;
+  }
+}
+
+function queueEntry(conversation: StoredConversation, visitorConnected: boolean): QueueEntry {
+  const summary = conversation.summary;
+  const categories = [...new Set(summary.needs.flatMap((need) => need.categories))];
+  return {
+    id: conversation.id,
+    language: summary.language,
+    reason: summary.reason,
+    urgent: summary.urgent,
+    crisis: summary.crisis,
+    crisisKinds: summary.crisisKinds,
+    categories,
+    waitingSince: conversation.waitingSince,
+    visitorConnected,
+  };
+}
+
+function serialize<T>(frame: T): string {
+  return JSON.stringify(frame);
+}
+
+function sendVisitor(connection: VisitorConnection, frame: ServiceToVisitorFrame): void {
+  connection.peer.send(serialize(frame));
+}
+
+function sendNavigator(connection: NavigatorConnection, frame: ServiceToNavigatorFrame): void {
+  connection.peer.send(serialize(frame));
+}
+
+function clientIdOf(frame: VisitorFrame): string | undefined {
+  return frame.type === 'send' || frame.type === 'request-callback' ? frame.clientId : undefined;
+}
+
+function rateLimited(retryAfterMs: number, clientId?: string): HandoffError {
+  return {
+    code: 'rate-limited',
+    message: `Too many messages at once; this one was not sent. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+    retryAfterMs,
+    ...(clientId ? { clientId } : {}),
+  };
+}
+
+function noConversation(clientId?: string): HandoffError {
+  return {
+    code: 'no-conversation',
+    message: 'Start or resume a conversation on this connection first.',
+    ...(clientId ? { clientId } : {}),
+  };
+}
+
+function ended(clientId: string): HandoffError {
+  return { code: 'conversation-ended', message: 'This conversation has ended; the message was not sent.', clientId };
+}

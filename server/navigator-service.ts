@@ -1,0 +1,397 @@
+/**
+ * The navigator service: one HTTP server with two WebSocket endpoints (visitors, navigators),
+ * a few JSON endpoints (availability, the quick-exit beacon, sign-in) and, optionally, static
+ * files for the console. The protocol is described in `src/handoff/handoff-protocol.ts` and
+ * `docs/navigator-service.md`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import {
+  AVAILABILITY_PATH,
+  type AvailabilityResponse,
+  END_PATH,
+  type HandoffError,
+  NAVIGATOR_SOCKET_PATH,
+  SESSION_PATH,
+  SIGN_IN_PATH,
+  SIGN_OUT_PATH,
+  type SignInResponse,
+  VISITOR_SOCKET_PATH,
+} from '../src/handoff/handoff-protocol.js';
+import { DEFAULT_CONFIG, type NavigatorServiceConfig } from './config.js';
+import { ConversationHub, type Peer } from './conversation-hub.js';
+import {
+  DECOY_PASSWORD_HASH,
+  hashPassword,
+  passwordProblem,
+  randomToken,
+  tokenHash,
+  usernameProblem,
+  verifyPassword,
+} from './navigator-accounts.js';
+import { clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+import { serveStatic } from './static-files.js';
+import { NavigatorStore } from './store.js';
+
+/** A running service. */
+export interface NavigatorService {
+  /** Base URL, e.g. `http://127.0.0.1:8081`; WebSocket URLs use the same host with `ws:`. */
+  url: string;
+  port: number;
+  /** Creates or updates a navigator account (what `referral-assistant add-navigator` does). */
+  addNavigator(username: string, name: string, password: string): Promise<'added' | 'updated'>;
+  /** Open connections and waiting conversations, for logs and the benchmark. */
+  counts(): { visitors: number; navigators: number; waiting: number };
+  /** Runs retention and abandonment now (it also runs every minute). */
+  sweep(): void;
+  /** Stops accepting connections, closes the open ones and the database. */
+  close(): Promise<void>;
+}
+
+/** Close codes the service uses, for clients to tell a refusal from a network failure. */
+export const CLOSE_CODES = { originNotAllowed: 4403, notSignedIn: 4401, serverError: 1011, tooSlow: 4408 } as const;
+
+/** Unread data a client may leave queued before the service drops it (it catches up on reconnect). */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+const MAX_BODY_BYTES = 8 * 1024;
+const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Starts the service. Missing settings take the defaults of `config.ts`; `port: 0` picks a
+ * free port and `dataDir: ':memory:'` keeps nothing on disk.
+ */
+export async function startNavigatorService(settings: Partial<NavigatorServiceConfig> = {}): Promise<NavigatorService> {
+  const config: NavigatorServiceConfig = { ...DEFAULT_CONFIG, ...settings };
+  const store = new NavigatorStore(config.dataDir, { synchronous: config.synchronous });
+  const hub = new ConversationHub(store, config);
+  const throttle = new SignInThrottle();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
+  const alive = new WeakSet<WebSocket>();
+  /** Set by close(): sockets closing afterwards must not touch the closed database. */
+  let stopped = false;
+
+  const server = createServer((request, response) => {
+    if (stopped) return void response.destroy();
+    handleHttp(request, response).catch((error: unknown) => {
+      logError('HTTP request failed', error);
+      if (!response.headersSent) sendJson(response, 500, { code: 'server-error', message: 'Something went wrong.' });
+      else response.destroy();
+    });
+  });
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    const path = new URL(request.url ?? '/', 'http://service').pathname;
+    if (path.startsWith('/handoff/')) {
+      const origin = request.headers.origin;
+      if (origin && !visitorOriginAllowed(request)) {
+        return sendJson(response, 403, originError(origin));
+      }
+      if (origin) {
+        response.setHeader('Access-Control-Allow-Origin', origin);
+        response.setHeader('Vary', 'Origin');
+      }
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Max-Age': '600' });
+        return void response.end();
+      }
+      if (path === AVAILABILITY_PATH && request.method === 'GET') return sendJson(response, 200, availability());
+      if (path === END_PATH && request.method === 'POST') return endByBeacon(request, response);
+      return sendJson(response, 404, { code: 'not-found', message: 'No such endpoint.' });
+    }
+    if (path.startsWith('/navigator/')) {
+      if (request.headers.origin && !consoleOriginAllowed(request)) {
+        return sendJson(response, 403, originError(request.headers.origin));
+      }
+      if (path === SIGN_IN_PATH && request.method === 'POST') return signIn(request, response);
+      if (path === SIGN_OUT_PATH && request.method === 'POST') return signOut(request, response);
+      if (path === SESSION_PATH && request.method === 'GET') {
+        const navigator = sessionNavigator(request);
+        if (!navigator) return sendJson(response, 401, notSignedIn());
+        return sendJson(response, 200, { username: navigator.username, name: navigator.name } satisfies SignInResponse);
+      }
+      return sendJson(response, 404, { code: 'not-found', message: 'No such endpoint.' });
+    }
+    if (path === '/health' && request.method === 'GET') return sendJson(response, 200, { ok: true, ...hub.connectionCounts() });
+    if (path === '/' && request.method === 'GET' && config.staticRoutes.length > 0) {
+      response.writeHead(302, { Location: '/navigator.html' });
+      return void response.end();
+    }
+    if (serveStatic(config.staticRoutes, request, response)) return;
+    sendJson(response, 404, { code: 'not-found', message: 'Not found.' });
+  }
+
+  function availability(): AvailabilityResponse {
+    const now = hub.availability();
+    return {
+      open: now.open,
+      ...(now.open ? {} : { reason: now.reason }),
+      hours: { timeZone: config.hours.timeZone, description: config.hours.description },
+    };
+  }
+
+  async function endByBeacon(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readJson(request);
+    const { conversationId, secret } = (body ?? {}) as { conversationId?: unknown; secret?: unknown };
+    if (typeof conversationId !== 'string' || typeof secret !== 'string') {
+      return sendJson(response, 400, { code: 'invalid-frame', message: 'Send {"conversationId", "secret"}.' });
+    }
+    if (!hub.endWithSecret(conversationId, secret)) {
+      return sendJson(response, 404, { code: 'conversation-not-found', message: 'No conversation matches this id and secret.' });
+    }
+    response.writeHead(204);
+    response.end();
+  }
+
+  async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const address = clientAddress(request);
+    const wait = throttle.waitFor(address);
+    if (wait > 0) {
+      response.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+      return sendJson(response, 429, {
+        code: 'rate-limited',
+        message: `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} minutes.`,
+        retryAfterMs: wait,
+      });
+    }
+    const body = (await readJson(request)) as { username?: unknown; password?: unknown; mode?: unknown } | undefined;
+    if (!body || typeof body.username !== 'string' || typeof body.password !== 'string') {
+      return sendJson(response, 400, { code: 'invalid-frame', message: 'Send {"username", "password"}.' });
+    }
+    const account = store.findNavigator(body.username.trim().toLowerCase());
+    const valid = await verifyPassword(body.password, account?.passwordHash ?? DECOY_PASSWORD_HASH);
+    if (!account || !valid) {
+      throttle.fail(address);
+      return sendJson(response, 401, { code: 'invalid-credentials', message: 'Wrong username or password.' });
+    }
+    throttle.succeed(address);
+    const token = randomToken(32);
+    const maxAge = config.sessionHours * 3600;
+    store.createSession(tokenHash(token), account.id, Date.now() + maxAge * 1000);
+    const answer: SignInResponse = { username: account.username, name: account.name };
+    if (body.mode === 'token') return sendJson(response, 200, { ...answer, token });
+    response.setHeader('Set-Cookie', sessionCookie(token, maxAge, config.secureCookies));
+    sendJson(response, 200, answer);
+  }
+
+  async function signOut(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const token = sessionToken(request.headers);
+    if (token) store.deleteSession(tokenHash(token));
+    response.setHeader('Set-Cookie', clearedSessionCookie(config.secureCookies));
+    response.writeHead(204);
+    response.end();
+  }
+
+  function sessionNavigator(request: IncomingMessage) {
+    const token = sessionToken(request.headers);
+    return token ? store.sessionNavigator(tokenHash(token), Date.now()) : undefined;
+  }
+
+  function visitorOriginAllowed(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    return !origin || config.allowedOrigins.includes(origin) || sameHost(request);
+  }
+
+  function consoleOriginAllowed(request: IncomingMessage): boolean {
+    const origin = request.headers.origin;
+    return !origin || config.consoleOrigins.includes(origin) || sameHost(request);
+  }
+
+  function clientAddress(request: IncomingMessage): string {
+    if (config.trustProxy) {
+      const forwarded = request.headers['x-forwarded-for'];
+      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+      if (first) return first;
+    }
+    return request.socket.remoteAddress ?? 'unknown';
+  }
+
+  // ----- WebSockets -----
+
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://service').pathname;
+    if (path !== VISITOR_SOCKET_PATH && path !== NAVIGATOR_SOCKET_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      ws.on('error', () => ws.terminate());
+      if (path === VISITOR_SOCKET_PATH) acceptVisitor(ws, request);
+      else acceptNavigator(ws, request);
+    });
+  });
+
+  function acceptVisitor(ws: WebSocket, request: IncomingMessage): void {
+    if (!visitorOriginAllowed(request)) return refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
+    const connection = hub.connectVisitor(peerFor(ws));
+    ws.on('message', (data, isBinary) => {
+      if (!stopped) guarded(ws, () => hub.visitorFrame(connection, frameText(data, isBinary)));
+    });
+    ws.on('close', () => {
+      if (!stopped) hub.disconnectVisitor(connection);
+    });
+  }
+
+  function acceptNavigator(ws: WebSocket, request: IncomingMessage): void {
+    if (!consoleOriginAllowed(request)) return refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
+    const navigator = sessionNavigator(request);
+    if (!navigator) return refuse(ws, notSignedIn(), CLOSE_CODES.notSignedIn);
+    const connection = hub.connectNavigator(peerFor(ws), navigator);
+    ws.on('message', (data, isBinary) => {
+      if (!stopped) guarded(ws, () => hub.navigatorFrame(connection, frameText(data, isBinary)));
+    });
+    ws.on('close', () => {
+      if (!stopped) hub.disconnectNavigator(connection);
+    });
+  }
+
+  function peerFor(ws: WebSocket): Peer {
+    return {
+      send(data) {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        // A client that stops reading is dropped; it catches up by sequence number on reconnect.
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.close(CLOSE_CODES.tooSlow, 'Too far behind');
+        ws.send(data);
+      },
+      close(code, reason) {
+        ws.close(code, reason);
+      },
+    };
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, config.heartbeatMs);
+  heartbeat.unref();
+
+  const sweeper = setInterval(sweep, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  sweep();
+
+  function sweep(): void {
+    try {
+      hub.sweep();
+    } catch (error) {
+      logError('Retention sweep failed', error);
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    async addNavigator(username, name, password) {
+      const problem = usernameProblem(username) ?? passwordProblem(password);
+      if (problem) throw new Error(problem);
+      return store.saveNavigator(username, name, await hashPassword(password), Date.now());
+    },
+    counts: () => hub.connectionCounts(),
+    sweep,
+    async close() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(heartbeat);
+      clearInterval(sweeper);
+      hub.close();
+      for (const ws of sockets.clients) ws.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+    },
+  };
+}
+
+/** Runs a frame handler; if the store fails, the client is disconnected so it resends later. */
+function guarded(ws: WebSocket, handle: () => void): void {
+  try {
+    handle();
+  } catch (error) {
+    logError('Frame failed', error);
+    ws.close(CLOSE_CODES.serverError, 'Server error');
+  }
+}
+
+function frameText(data: RawData, isBinary: boolean): string {
+  if (isBinary) return '';
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+}
+
+function refuse(ws: WebSocket, error: HandoffError, code: number): void {
+  ws.send(JSON.stringify({ type: 'error', ...error }));
+  ws.close(code, error.code);
+}
+
+/** True when the Origin header names this very host (the console served by the service). */
+function sameHost(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin || !request.headers.host) return false;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function originError(origin: string): HandoffError {
+  return {
+    code: 'origin-not-allowed',
+    message: `Pages from ${origin} may not use this navigator service. Add the origin to NAVIGATOR_ALLOWED_ORIGINS.`,
+  };
+}
+
+function notSignedIn(): HandoffError {
+  return { code: 'not-signed-in', message: 'Sign in first; the session may have expired.' };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function logError(context: string, error: unknown): void {
+  process.stderr.write(`[navigator-service] ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}

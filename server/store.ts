@@ -1,0 +1,473 @@
+/**
+ * Everything the navigator service keeps, in one SQLite database (better-sqlite3, WAL).
+ * Calls are synchronous: each finishes before the next frame is read, which is what makes
+ * "stored before acknowledged" and per-conversation order simple to guarantee.
+ *
+ * What is kept about a visitor is the hand-off summary, the chat, and (when they ask for one)
+ * a callback request: see {@link HandoffSummary}. No IP addresses, no user agents.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  CallbackRequest,
+  ConversationState,
+  EndedBy,
+  HandoffSummary,
+  TranscriptMessage,
+} from '../src/handoff/handoff-protocol.js';
+
+/** A navigator account. */
+export interface NavigatorAccount {
+  id: number;
+  username: string;
+  name: string;
+  passwordHash: string;
+}
+
+/** A conversation row, as the service uses it. */
+export interface StoredConversation {
+  id: string;
+  secretHash: string;
+  /** False until the visitor has reopened the conversation with its secret at least once. */
+  secretConfirmed: boolean;
+  summary: HandoffSummary;
+  state: ConversationState;
+  navigatorId: number | null;
+  waitingSince: number;
+  lastSeq: number;
+  endedBy: EndedBy | null;
+  /** Last time the visitor was connected or sent something. */
+  visitorSeenAt: number;
+  updatedAt: number;
+}
+
+/** Who sent a message. */
+export type Sender = 'visitor' | 'navigator';
+
+/** The file name inside the data folder. */
+export const DATABASE_FILE = 'navigator.sqlite';
+
+/** How many rows retention deleted. */
+export interface RetentionResult {
+  conversations: number;
+  callbacks: number;
+  sessions: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS navigators (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  navigator_id INTEGER NOT NULL REFERENCES navigators(id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS conversations (
+  id TEXT PRIMARY KEY,
+  secret_hash TEXT NOT NULL,
+  start_id_hash TEXT NOT NULL UNIQUE,
+  secret_confirmed INTEGER NOT NULL DEFAULT 0,
+  summary TEXT NOT NULL,
+  urgent INTEGER NOT NULL,
+  crisis INTEGER NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('waiting', 'active', 'ended')),
+  navigator_id INTEGER REFERENCES navigators(id) ON DELETE SET NULL,
+  waiting_since INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL DEFAULT 0,
+  ended_by TEXT,
+  visitor_seen_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversations_state ON conversations(state);
+CREATE INDEX IF NOT EXISTS conversations_updated ON conversations(updated_at);
+CREATE TABLE IF NOT EXISTS messages (
+  conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  sender TEXT NOT NULL CHECK (sender IN ('visitor', 'navigator')),
+  client_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, seq),
+  UNIQUE (conversation_id, sender, client_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS callbacks (
+  id INTEGER PRIMARY KEY,
+  client_id TEXT NOT NULL UNIQUE,
+  phone TEXT NOT NULL,
+  best_time TEXT NOT NULL,
+  language TEXT NOT NULL,
+  summary TEXT,
+  created_at INTEGER NOT NULL,
+  handled_at INTEGER,
+  handled_by INTEGER REFERENCES navigators(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS callbacks_created ON callbacks(created_at);
+`;
+
+interface ConversationRow {
+  id: string;
+  secret_hash: string;
+  secret_confirmed: number;
+  summary: string;
+  state: ConversationState;
+  navigator_id: number | null;
+  waiting_since: number;
+  last_seq: number;
+  ended_by: EndedBy | null;
+  visitor_seen_at: number;
+  updated_at: number;
+}
+
+interface MessageRow {
+  seq: number;
+  sender: Sender;
+  client_id: string;
+  text: string;
+  created_at: number;
+}
+
+interface CallbackRow {
+  id: number;
+  phone: string;
+  best_time: string;
+  language: string;
+  summary: string | null;
+  created_at: number;
+}
+
+/**
+ * The service's database. Open a file under `dataDir`, or `:memory:` for tests.
+ */
+export class NavigatorStore {
+  private readonly db: Database.Database;
+  private readonly statements: Statements;
+  private readonly appendTransaction: (input: AppendInput) => { message: TranscriptMessage; duplicate: boolean };
+
+  /** Opens (and creates, with its folder) the database. */
+  constructor(dataDir: string, options: { synchronous?: 'normal' | 'full' } = {}) {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+      mkdirSync(dataDir, { recursive: true });
+      file = join(dataDir, DATABASE_FILE);
+    }
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.db.pragma('foreign_keys = ON');
+    // The CLI may add a navigator while the service runs.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const statements = prepareStatements(this.db);
+    this.statements = statements;
+    this.appendTransaction = this.db.transaction((input: AppendInput) => {
+      const existing = statements.messageByClientId.get(input.conversationId, input.sender, input.clientId) as
+        | MessageRow
+        | undefined;
+      if (existing) return { message: toMessage(existing), duplicate: true };
+      const next = statements.nextSeq.get(input.now, input.conversationId) as { last_seq: number } | undefined;
+      if (!next) throw new Error(`No conversation ${input.conversationId}.`);
+      statements.insertMessage.run(input.conversationId, next.last_seq, input.sender, input.clientId, input.text, input.now);
+      return {
+        message: { seq: next.last_seq, from: input.sender, clientId: input.clientId, text: input.text, at: input.now },
+        duplicate: false,
+      };
+    });
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+
+  // ----- navigators and sessions -----
+
+  /** Adds a navigator, or replaces the name and password of an existing one. */
+  saveNavigator(username: string, name: string, passwordHash: string, now: number): 'added' | 'updated' {
+    return this.db.transaction(() => {
+      const existed = this.statements.findNavigator.get(username) !== undefined;
+      this.statements.upsertNavigator.run({ username, name, passwordHash, now });
+      return existed ? 'updated' : 'added';
+    })();
+  }
+
+  /** The account with this username, if any. */
+  findNavigator(username: string): NavigatorAccount | undefined {
+    const row = this.statements.findNavigator.get(username) as
+      | { id: number; username: string; name: string; password_hash: string }
+      | undefined;
+    return row && { id: row.id, username: row.username, name: row.name, passwordHash: row.password_hash };
+  }
+
+  /** A navigator's display name by id. */
+  navigatorName(id: number | null): string | undefined {
+    if (id === null) return undefined;
+    return (this.statements.navigatorName.get(id) as { name: string } | undefined)?.name;
+  }
+
+  /** Stores a session token's hash. */
+  createSession(tokenHash: string, navigatorId: number, expiresAt: number): void {
+    this.statements.createSession.run(tokenHash, navigatorId, expiresAt);
+  }
+
+  /** The navigator a live session belongs to. */
+  sessionNavigator(tokenHash: string, now: number): NavigatorAccount | undefined {
+    const row = this.statements.sessionNavigator.get(tokenHash, now) as
+      | { id: number; username: string; name: string; password_hash: string }
+      | undefined;
+    return row && { id: row.id, username: row.username, name: row.name, passwordHash: row.password_hash };
+  }
+
+  /** Signs a session out. */
+  deleteSession(tokenHash: string): void {
+    this.statements.deleteSession.run(tokenHash);
+  }
+
+  // ----- conversations -----
+
+  /** Creates a waiting conversation. */
+  createConversation(input: {
+    id: string;
+    secretHash: string;
+    startIdHash: string;
+    summary: HandoffSummary;
+    now: number;
+  }): void {
+    this.statements.createConversation.run({
+      id: input.id,
+      secretHash: input.secretHash,
+      startIdHash: input.startIdHash,
+      summary: JSON.stringify(input.summary),
+      urgent: input.summary.urgent ? 1 : 0,
+      crisis: input.summary.crisis ? 1 : 0,
+      now: input.now,
+    });
+  }
+
+  /** The conversation a start id created, for a repeated `start`. */
+  conversationByStartId(startIdHash: string): StoredConversation | undefined {
+    const row = this.statements.conversationByStartId.get(startIdHash) as ConversationRow | undefined;
+    return row && toConversation(row);
+  }
+
+  /** A conversation by id. */
+  conversation(id: string): StoredConversation | undefined {
+    const row = this.statements.conversation.get(id) as ConversationRow | undefined;
+    return row && toConversation(row);
+  }
+
+  /** Replaces a secret that the visitor never received. */
+  replaceSecret(id: string, secretHash: string): void {
+    this.statements.replaceSecret.run(secretHash, id);
+  }
+
+  /** Notes that the visitor holds the secret, so a repeated start can no longer replace it. */
+  confirmSecret(id: string): void {
+    this.statements.confirmSecret.run(id);
+  }
+
+  /** Waiting conversations, unordered (see `queue.ts` for the order). */
+  waitingConversations(): StoredConversation[] {
+    return (this.statements.waiting.all() as ConversationRow[]).map(toConversation);
+  }
+
+  /** Conversations a navigator has claimed and not ended. */
+  activeConversationsOf(navigatorId: number): StoredConversation[] {
+    return (this.statements.activeOf.all(navigatorId) as ConversationRow[]).map(toConversation);
+  }
+
+  /** Claims a waiting conversation. False when someone else was first or it is not waiting. */
+  claim(id: string, navigatorId: number, now: number): boolean {
+    return this.statements.claim.run(navigatorId, now, id).changes === 1;
+  }
+
+  /** Returns a claimed conversation to the queue. False unless this navigator had it. */
+  release(id: string, navigatorId: number, now: number): boolean {
+    return this.statements.release.run(now, id, navigatorId).changes === 1;
+  }
+
+  /** Ends a conversation. False when it had already ended. */
+  end(id: string, by: EndedBy, now: number): boolean {
+    return this.statements.end.run(by, now, id).changes === 1;
+  }
+
+  /** Notes that the visitor was just present. */
+  touchVisitor(id: string, now: number): void {
+    this.statements.touchVisitor.run(now, id);
+  }
+
+  // ----- messages -----
+
+  /**
+   * Stores a message, or finds the one stored earlier with the same sender and client id.
+   * `duplicate` tells the caller not to deliver it a second time.
+   */
+  appendMessage(input: AppendInput): { message: TranscriptMessage; duplicate: boolean } {
+    return this.appendTransaction(input);
+  }
+
+  /** The message a sender stored under a client id, if any. */
+  messageByClientId(conversationId: string, sender: Sender, clientId: string): TranscriptMessage | undefined {
+    const row = this.statements.messageByClientId.get(conversationId, sender, clientId) as MessageRow | undefined;
+    return row && toMessage(row);
+  }
+
+  /** Messages with `seq` greater than `after`, in order. */
+  messagesAfter(conversationId: string, after: number): TranscriptMessage[] {
+    return (this.statements.messagesAfter.all(conversationId, after) as MessageRow[]).map(toMessage);
+  }
+
+  // ----- callbacks -----
+
+  /** Stores a callback request; a repeated client id stores nothing. Returns the request's id. */
+  addCallback(input: {
+    clientId: string;
+    phone: string;
+    bestTime: string;
+    language: string;
+    summary?: HandoffSummary;
+    now: number;
+  }): number {
+    this.statements.addCallback.run({
+      clientId: input.clientId,
+      phone: input.phone,
+      bestTime: input.bestTime,
+      language: input.language,
+      summary: input.summary ? JSON.stringify(input.summary) : null,
+      now: input.now,
+    });
+    return (this.statements.callbackByClientId.get(input.clientId) as { id: number }).id;
+  }
+
+  /** Callback requests nobody has handled yet, oldest first. */
+  openCallbacks(): CallbackRequest[] {
+    return (this.statements.openCallbacks.all() as CallbackRow[]).map((row) => ({
+      id: row.id,
+      phone: row.phone,
+      bestTime: row.best_time,
+      language: row.language,
+      ...(row.summary ? { summary: JSON.parse(row.summary) as HandoffSummary } : {}),
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** Marks a callback request as handled. False when it was unknown or already handled. */
+  handleCallback(id: number, navigatorId: number, now: number): boolean {
+    return this.statements.handleCallback.run(now, navigatorId, id).changes === 1;
+  }
+
+  // ----- retention -----
+
+  /**
+   * Deletes conversations (with their messages) and callback requests untouched since
+   * `before`, and expired sessions.
+   */
+  deleteExpired(before: number, now: number): RetentionResult {
+    return this.db.transaction(() => ({
+      conversations: this.statements.deleteConversations.run(before).changes,
+      callbacks: this.statements.deleteCallbacks.run(before).changes,
+      sessions: this.statements.deleteSessions.run(now).changes,
+    }))();
+  }
+
+  /** Waiting conversations whose visitor was last seen before `before`. */
+  waitingSeenBefore(before: number): string[] {
+    return (this.statements.waitingSeenBefore.all(before) as { id: string }[]).map((row) => row.id);
+  }
+
+}
+
+/** A message to store. */
+export interface AppendInput {
+  conversationId: string;
+  sender: Sender;
+  clientId: string;
+  text: string;
+  now: number;
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    upsertNavigator: db.prepare(
+      `INSERT INTO navigators (username, name, password_hash, created_at) VALUES (@username, @name, @passwordHash, @now)
+       ON CONFLICT (username) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`,
+    ),
+    navigatorName: db.prepare('SELECT name FROM navigators WHERE id = ?'),
+  findNavigator: db.prepare('SELECT id, username, name, password_hash FROM navigators WHERE username = ?'),
+    createSession: db.prepare('INSERT INTO sessions (token_hash, navigator_id, expires_at) VALUES (?, ?, ?)'),
+    sessionNavigator: db.prepare(
+      `SELECT n.id, n.username, n.name, n.password_hash FROM sessions s JOIN navigators n ON n.id = s.navigator_id
+       WHERE s.token_hash = ? AND s.expires_at > ?`,
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    createConversation: db.prepare(
+      `INSERT INTO conversations (id, secret_hash, start_id_hash, summary, urgent, crisis, state, waiting_since, visitor_seen_at, updated_at)
+       VALUES (@id, @secretHash, @startIdHash, @summary, @urgent, @crisis, 'waiting', @now, @now, @now)`,
+    ),
+    conversationByStartId: db.prepare('SELECT * FROM conversations WHERE start_id_hash = ?'),
+    conversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
+    replaceSecret: db.prepare('UPDATE conversations SET secret_hash = ? WHERE id = ? AND secret_confirmed = 0'),
+    confirmSecret: db.prepare('UPDATE conversations SET secret_confirmed = 1 WHERE id = ? AND secret_confirmed = 0'),
+    waiting: db.prepare(`SELECT * FROM conversations WHERE state = 'waiting'`),
+    activeOf: db.prepare(`SELECT * FROM conversations WHERE state = 'active' AND navigator_id = ?`),
+    claim: db.prepare(
+      `UPDATE conversations SET state = 'active', navigator_id = ?, updated_at = ? WHERE id = ? AND state = 'waiting'`,
+    ),
+    release: db.prepare(
+      `UPDATE conversations SET state = 'waiting', navigator_id = NULL, updated_at = ?
+       WHERE id = ? AND state = 'active' AND navigator_id = ?`,
+    ),
+    end: db.prepare(`UPDATE conversations SET state = 'ended', ended_by = ?, updated_at = ? WHERE id = ? AND state <> 'ended'`),
+    touchVisitor: db.prepare('UPDATE conversations SET visitor_seen_at = ? WHERE id = ?'),
+    messageByClientId: db.prepare(
+      'SELECT seq, sender, client_id, text, created_at FROM messages WHERE conversation_id = ? AND sender = ? AND client_id = ?',
+    ),
+    nextSeq: db.prepare('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq'),
+    insertMessage: db.prepare(
+      'INSERT INTO messages (conversation_id, seq, sender, client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    messagesAfter: db.prepare(
+      'SELECT seq, sender, client_id, text, created_at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq',
+    ),
+    addCallback: db.prepare(
+      `INSERT INTO callbacks (client_id, phone, best_time, language, summary, created_at)
+       VALUES (@clientId, @phone, @bestTime, @language, @summary, @now) ON CONFLICT (client_id) DO NOTHING`,
+    ),
+    callbackByClientId: db.prepare('SELECT id FROM callbacks WHERE client_id = ?'),
+    openCallbacks: db.prepare(
+      'SELECT id, phone, best_time, language, summary, created_at FROM callbacks WHERE handled_at IS NULL ORDER BY created_at, id',
+    ),
+    handleCallback: db.prepare('UPDATE callbacks SET handled_at = ?, handled_by = ? WHERE id = ? AND handled_at IS NULL'),
+    deleteConversations: db.prepare('DELETE FROM conversations WHERE updated_at < ?'),
+    deleteCallbacks: db.prepare('DELETE FROM callbacks WHERE created_at < ?'),
+    deleteSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    waitingSeenBefore: db.prepare(`SELECT id FROM conversations WHERE state = 'waiting' AND visitor_seen_at < ?`),
+  };
+}
+
+function toConversation(row: ConversationRow): StoredConversation {
+  return {
+    id: row.id,
+    secretHash: row.secret_hash,
+    secretConfirmed: row.secret_confirmed === 1,
+    summary: JSON.parse(row.summary) as HandoffSummary,
+    state: row.state,
+    navigatorId: row.navigator_id,
+    waitingSince: row.waiting_since,
+    lastSeq: row.last_seq,
+    endedBy: row.ended_by,
+    visitorSeenAt: row.visitor_seen_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toMessage(row: MessageRow): TranscriptMessage {
+  return { seq: row.seq, from: row.sender, clientId: row.client_id, text: row.text, at: row.created_at };
+}

@@ -1,0 +1,84 @@
+/**
+ * What the conversation history holds. Messages are data, not rendered strings: an
+ * assistant line is an i18n key with parameters, a result set is the services themselves
+ * (with their per-language text), so switching language re-renders the whole history and
+ * nothing the visitor typed is ever translated or altered.
+ */
+import type { MatchReason } from '../directory/directory-matcher.js';
+import type { LocalizedText, NeedCategory, Service } from '../directory/snapshot.js';
+import type { CrisisKind } from './crisis-kinds.js';
+
+/**
+ * Parameters for an i18n key. Text from the directory (an area's name) stays a
+ * {@link LocalizedText} so it follows a language switch like everything else.
+ */
+export type MessageParams = Record<string, string | number | LocalizedText>;
+
+/** A translatable line: an i18n key in the `ui` namespace and its parameters. */
+export interface Line {
+  key: string;
+  params?: MessageParams;
+}
+
+/** An assistant's line of text. */
+export interface AssistantTextMessage {
+  id: number;
+  from: 'assistant';
+  kind: 'text';
+  line: Line;
+}
+
+/** Words the visitor typed, kept exactly as typed and always shown as text. */
+export interface VisitorTextMessage {
+  id: number;
+  from: 'visitor';
+  kind: 'text';
+  text: string;
+}
+
+/** A quick reply the visitor chose, shown in the current language. */
+export interface VisitorChoiceMessage {
+  id: number;
+  from: 'visitor';
+  kind: 'choice';
+  line: Line;
+}
+
+/** A set of service cards. */
+export interface ResultsMessage {
+  id: number;
+  from: 'assistant';
+  kind: 'results';
+  /** The categories searched, for the "Did this help?" event and the hand-off summary. */
+  categories: NeedCategory[];
+  results: { service: Service; reasons: MatchReason[] }[];
+}
+
+/** Phone and text options to reach a person, from the region data. */
+export interface ContactsMessage {
+  id: number;
+  from: 'assistant';
+  kind: 'contacts';
+  /** Why the options are shown; it picks the sentence above them. */
+  purpose: 'person' | 'no-results' | 'directory-unavailable';
+}
+
+/** The crisis response: supportive words, then emergency and crisis lines. Announced assertively. */
+export interface CrisisMessage {
+  id: number;
+  from: 'assistant';
+  kind: 'crisis';
+  kinds: CrisisKind[];
+}
+
+/** Any message in the history. */
+export type ChatMessage =
+  | AssistantTextMessage
+  | VisitorTextMessage
+  | VisitorChoiceMessage
+  | ResultsMessage
+  | ContactsMessage
+  | CrisisMessage;
+
+/** A message before it gets its id. */
+export type NewChatMessage = ChatMessage extends infer M ? (M extends ChatMessage ? Omit<M, 'id'> : never) : never;

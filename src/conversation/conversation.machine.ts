@@ -1,0 +1,682 @@
+/**
+ * The conversation: one pure XState machine. It holds the history as data, decides what to
+ * ask next and which quick replies to offer, and names every effect (searching the directory)
+ * as an actor the element provides. No DOM, fetch or storage here: tests run it with
+ * `createActor(conversationMachine.provide({...}))`.
+ *
+ * The flow: welcome and privacy line, "What do you need help with?", at most two clarifying
+ * questions that change the results, 3 to 5 services, "Did this help?", then another need,
+ * a person, or start over. At any point: talk to a person, start over, switch language, or
+ * type; every typed message is checked for crisis first.
+ */
+import { assign, emit, fromPromise, setup } from 'xstate';
+import type { AgeGroup, MatchReason } from '../directory/directory-matcher.js';
+import type { LocalizedText, NeedCategory, Service, UiLanguage } from '../directory/snapshot.js';
+import { NEED_CATEGORIES } from '../directory/snapshot.js';
+import type { ChatMessage, Line, NewChatMessage } from './chat-message.js';
+import type { CrisisKind } from './crisis-kinds.js';
+import {
+  DEFAULT_HANDOFF_THRESHOLDS,
+  type HandoffReason,
+  type HandoffThresholds,
+  handoffReason,
+} from './handoff-rules.js';
+import { detectLanguage } from '../text/detect-language.js';
+import { triageText } from './triage.js';
+
+/** A clarifying question, asked only when its answer changes the results. */
+export type Question = 'area' | 'ageGroup' | 'today';
+
+/** An area the visitor can pick, with its name in every language the directory has. */
+export interface AreaOption {
+  id: string;
+  name: LocalizedText;
+}
+
+/** What the visitor has told us that narrows the search. `area: null` means "anywhere". */
+export interface NeedAnswers {
+  area?: string | null;
+  ageGroup?: AgeGroup;
+  today?: boolean;
+}
+
+/** The need being worked on. */
+export interface CurrentNeed {
+  categories: NeedCategory[];
+  /** The visitor's own words, where they typed them. */
+  text?: string;
+}
+
+/** What the directory side makes of a need: see `assessNeed`. */
+export interface NeedAssessment {
+  /** Categories understood from a chosen category or from the visitor's words. */
+  categories: NeedCategory[];
+  /** True when the need can be searched: categories found, or services matching the words. */
+  understood: boolean;
+  /** Answers found in the words ("para mis hijos", "tonight"). */
+  hints: NeedAnswers;
+  /** The visitor's words name an urgent situation (an eviction today, no place to sleep tonight). */
+  urgentWords: boolean;
+  /** Questions whose answers would change the results, most useful first. */
+  questions: Question[];
+  /** The directory's areas, when it covers several. */
+  areaOptions: AreaOption[];
+}
+
+/** Input to the `assessNeed` actor. */
+export interface AssessNeedInput {
+  need: CurrentNeed;
+  answers: NeedAnswers;
+  language: UiLanguage;
+}
+
+/** Input to the `findServices` actor. */
+export interface FindServicesInput {
+  need: CurrentNeed;
+  answers: NeedAnswers;
+  language: UiLanguage;
+  /** Services open now come first when the need is urgent. */
+  urgent: boolean;
+}
+
+/** Output of the `findServices` actor: 0 to 5 services, best first. */
+export interface FoundServices {
+  results: { service: Service; reasons: MatchReason[] }[];
+}
+
+/** Settings that come from the element's attributes and the region. */
+export interface ConversationConfig {
+  /** The emergency number named in the privacy line, e.g. 911. */
+  emergencyNumber: string;
+  /** At most this many clarifying questions per need. */
+  maxQuestions: number;
+  handoff: HandoffThresholds;
+}
+
+/** Input when the conversation starts. */
+export interface ConversationInput {
+  language: UiLanguage;
+  config?: Partial<ConversationConfig>;
+}
+
+/** A quick reply: its label and the event it sends. */
+export interface QuickReply {
+  line: Line;
+  event: ReplyEvent;
+}
+
+/** Events a quick reply can send. */
+export type ReplyEvent =
+  | { type: 'CHOOSE_CATEGORY'; category: NeedCategory }
+  | { type: 'DESCRIBE_NEED' }
+  | { type: 'ANSWER'; question: 'area'; value: string | null }
+  | { type: 'ANSWER'; question: 'ageGroup'; value: AgeGroup }
+  | { type: 'ANSWER'; question: 'today'; value: boolean }
+  | { type: 'FEEDBACK'; helpful: boolean }
+  | { type: 'ANOTHER_NEED' }
+  | { type: 'CONTINUE' }
+  | { type: 'RETRY' }
+  | { type: 'TALK_TO_PERSON' }
+  | { type: 'START_OVER' };
+
+/**
+ * What the conversation tells the outside world (the element turns these into DOM events).
+ * Categories and answers only: never the visitor's words.
+ */
+export type ConversationEmitted =
+  | { type: 'need'; categories: NeedCategory[] }
+  | { type: 'results'; categories: NeedCategory[]; count: number }
+  | { type: 'feedback'; categories: NeedCategory[]; helpful: boolean }
+  | { type: 'handoff'; reason: HandoffReason };
+
+/** Every event the conversation accepts. */
+export type ConversationEvent =
+  | ReplyEvent
+  | { type: 'SUBMIT_TEXT'; text: string }
+  | { type: 'SET_LANGUAGE'; language: UiLanguage };
+
+/** Everything the conversation remembers; all of it is plain JSON, persisted per tab. */
+export interface ConversationContext {
+  language: UiLanguage;
+  /** The visitor picked the language themselves; then typing never switches it. */
+  languageChosen: boolean;
+  config: ConversationConfig;
+  messages: ChatMessage[];
+  nextId: number;
+  /** The quick replies offered now. */
+  replies: QuickReply[];
+  need: CurrentNeed | null;
+  answers: NeedAnswers;
+  /** Questions still to ask for this need. */
+  questions: Question[];
+  areaOptions: AreaOption[];
+  /** Needs collected in this conversation, for the hand-off rules and summary. */
+  needs: CurrentNeed[];
+  /** Words held back while the crisis response is shown, searched if the visitor continues. */
+  heldText: string | null;
+  crisis: CrisisKind[];
+  urgentWords: boolean;
+  notHelpfulCount: number;
+  /** Why a person was last offered, if one was. */
+  handoffReason: HandoffReason | null;
+}
+
+const DEFAULT_CONFIG: ConversationConfig = {
+  emergencyNumber: '911',
+  maxQuestions: 2,
+  handoff: DEFAULT_HANDOFF_THRESHOLDS,
+};
+
+const AGE_GROUPS: AgeGroup[] = ['child', 'adult', 'senior'];
+
+/** Adds messages to the history, numbering them. */
+function withMessages(context: ConversationContext, ...added: NewChatMessage[]) {
+  let nextId = context.nextId;
+  const messages = [...context.messages, ...added.map((m) => ({ ...m, id: nextId++ }) as ChatMessage)];
+  return { messages, nextId };
+}
+
+/** What carries over from one need to the next: where the visitor is. */
+function keepArea(answers: NeedAnswers): NeedAnswers {
+  return answers.area === undefined ? {} : { area: answers.area };
+}
+
+function assistant(key: string, params?: Line['params']): NewChatMessage {
+  return { from: 'assistant', kind: 'text', line: params ? { key, params } : { key } };
+}
+
+const PERSON_REPLY: QuickReply = { line: { key: 'replies.talkToPerson' }, event: { type: 'TALK_TO_PERSON' } };
+const START_OVER_REPLY: QuickReply = { line: { key: 'replies.startOver' }, event: { type: 'START_OVER' } };
+const ANOTHER_NEED_REPLY: QuickReply = { line: { key: 'replies.anotherNeed' }, event: { type: 'ANOTHER_NEED' } };
+
+/** The category buttons, then "something else". */
+export function categoryReplies(): QuickReply[] {
+  return [
+    ...NEED_CATEGORIES.map(
+      (category): QuickReply => ({
+        line: { key: `categories.${category}` },
+        event: { type: 'CHOOSE_CATEGORY', category },
+      }),
+    ),
+    { line: { key: 'categories.other' }, event: { type: 'DESCRIBE_NEED' } },
+  ];
+}
+
+/** The buttons that answer a question. */
+export function questionReplies(question: Question, areaOptions: AreaOption[]): QuickReply[] {
+  switch (question) {
+    case 'area':
+      return [
+        ...areaOptions.map(
+          (area): QuickReply => ({
+            line: { key: 'answers.area', params: { name: area.name } },
+            event: { type: 'ANSWER', question: 'area', value: area.id },
+          }),
+        ),
+        { line: { key: 'answers.anyArea' }, event: { type: 'ANSWER', question: 'area', value: null } },
+      ];
+    case 'ageGroup':
+      return AGE_GROUPS.map((value) => ({
+        line: { key: `answers.ageGroup.${value}` },
+        event: { type: 'ANSWER', question: 'ageGroup', value },
+      }));
+    case 'today':
+      return [
+        { line: { key: 'answers.today.yes' }, event: { type: 'ANSWER', question: 'today', value: true } },
+        { line: { key: 'answers.today.no' }, event: { type: 'ANSWER', question: 'today', value: false } },
+      ];
+  }
+}
+
+/** The visitor's side of a quick reply, as it appears in the history. */
+export function choiceLine(event: ReplyEvent, areaOptions: AreaOption[]): Line {
+  switch (event.type) {
+    case 'CHOOSE_CATEGORY':
+      return { key: `categories.${event.category}` };
+    case 'DESCRIBE_NEED':
+      return { key: 'categories.other' };
+    case 'ANSWER':
+      if (event.question === 'area') {
+        const area = areaOptions.find((option) => option.id === event.value);
+        return area ? { key: 'answers.area', params: { name: area.name } } : { key: 'answers.anyArea' };
+      }
+      if (event.question === 'ageGroup') return { key: `answers.ageGroup.${event.value}` };
+      return { key: event.value ? 'answers.today.yes' : 'answers.today.no' };
+    case 'FEEDBACK':
+      return { key: event.helpful ? 'replies.helped' : 'replies.didNotHelp' };
+    case 'ANOTHER_NEED':
+      return { key: 'replies.anotherNeed' };
+    case 'CONTINUE':
+      return { key: 'replies.continue' };
+    case 'RETRY':
+      return { key: 'replies.retry' };
+    case 'TALK_TO_PERSON':
+      return { key: 'replies.talkToPerson' };
+    case 'START_OVER':
+      return { key: 'replies.startOver' };
+  }
+}
+
+function isReplyEvent(event: ConversationEvent): event is ReplyEvent {
+  return event.type !== 'SUBMIT_TEXT' && event.type !== 'SET_LANGUAGE';
+}
+
+function currentHandoffReason(context: ConversationContext, nothingFits: boolean): HandoffReason | null {
+  return handoffReason(
+    {
+      crisis: false,
+      askedForPerson: false,
+      categories: context.need?.categories ?? [],
+      today: context.answers.today === true,
+      urgentWords: context.urgentWords,
+      needsCollected: context.needs.length,
+      notHelpfulCount: context.notHelpfulCount,
+      nothingFits,
+    },
+    context.config.handoff,
+  );
+}
+
+/** The conversation machine. Provide `assessNeed` and `findServices` before running it. */
+export const conversationMachine = setup({
+  types: {} as {
+    context: ConversationContext;
+    events: ConversationEvent;
+    input: ConversationInput;
+    emitted: ConversationEmitted;
+  },
+  actors: {
+    assessNeed: fromPromise<NeedAssessment, AssessNeedInput>(async () => {
+      throw new Error('assessNeed must be provided');
+    }),
+    findServices: fromPromise<FoundServices, FindServicesInput>(async () => {
+      throw new Error('findServices must be provided');
+    }),
+  },
+  actions: {
+    announceNeed: emit(({ context }) => ({ type: 'need' as const, categories: context.need?.categories ?? [] })),
+    announceResults: emit(({ context }, found: FoundServices) => ({
+      type: 'results' as const,
+      categories: context.need?.categories ?? [],
+      count: found.results.length,
+    })),
+    announceFeedback: emit(({ context, event }) => ({
+      type: 'feedback' as const,
+      categories: context.need?.categories ?? [],
+      helpful: event.type === 'FEEDBACK' && event.helpful,
+    })),
+    announceHandoff: emit(({ context }) => ({ type: 'handoff' as const, reason: context.handoffReason ?? 'asked' })),
+    recordChoice: assign(({ context, event }) =>
+      isReplyEvent(event)
+        ? withMessages(context, { from: 'visitor', kind: 'choice', line: choiceLine(event, context.areaOptions) })
+        : {},
+    ),
+    recordText: assign(({ context, event }) =>
+      event.type === 'SUBMIT_TEXT' ? withMessages(context, { from: 'visitor', kind: 'text', text: event.text }) : {},
+    ),
+    setLanguage: assign({
+      language: ({ context, event }) => (event.type === 'SET_LANGUAGE' ? event.language : context.language),
+      languageChosen: true,
+    }),
+    /** A visitor writing Spanish on an English page is answered in Spanish, and told so. */
+    followTypedLanguage: assign(({ context, event }) => {
+      if (event.type !== 'SUBMIT_TEXT' || context.languageChosen) return {};
+      const language = detectLanguage(event.text);
+      if (!language || language === context.language) return {};
+      return { language, ...withMessages(context, assistant('languageFollowed')) };
+    }),
+    askNeed: assign(({ context }) => ({
+      ...withMessages(context, assistant('askNeed')),
+      replies: categoryReplies(),
+      need: null,
+      answers: {},
+      questions: [],
+      heldText: null,
+      urgentWords: false,
+    })),
+    askAnotherNeed: assign(({ context }) => ({
+      ...withMessages(context, assistant('askAnotherNeed')),
+      replies: categoryReplies(),
+      need: null,
+      answers: keepArea(context.answers),
+      questions: [],
+      heldText: null,
+      urgentWords: false,
+    })),
+    askToDescribe: assign(({ context }) => ({
+      ...withMessages(context, assistant('describeNeed')),
+      replies: [PERSON_REPLY],
+    })),
+    startOver: assign(({ context }) => ({
+      ...withMessages(context, assistant('startOverNote')),
+      needs: [],
+      notHelpfulCount: 0,
+      crisis: [],
+      handoffReason: null,
+    })),
+    chooseCategory: assign(({ context, event }) => {
+      if (event.type !== 'CHOOSE_CATEGORY') return {};
+      const need = { categories: [event.category] };
+      return {
+        need,
+        needs: [...context.needs, need],
+        answers: keepArea(context.answers),
+        heldText: null,
+        urgentWords: false,
+      };
+    }),
+    holdText: assign({ heldText: ({ event }) => (event.type === 'SUBMIT_TEXT' ? event.text : null) }),
+    showCrisis: assign(({ context, event }) => {
+      const kinds = event.type === 'SUBMIT_TEXT' ? triageText(event.text).crisis : context.crisis;
+      return {
+        ...withMessages(context, { from: 'assistant', kind: 'crisis', kinds }, assistant('safety:handoff.urgentOffer')),
+        crisis: kinds,
+        handoffReason: 'crisis' as const,
+        replies: [
+          { line: { key: 'safety:handoff.accept' }, event: { type: 'TALK_TO_PERSON' } as const },
+          ...(context.heldText ? [{ line: { key: 'replies.continue' }, event: { type: 'CONTINUE' } as const }] : []),
+          START_OVER_REPLY,
+        ],
+      };
+    }),
+    applyAssessment: assign(({ context }, assessment: NeedAssessment) => {
+      const need: CurrentNeed = {
+        categories: assessment.categories.length ? assessment.categories : (context.need?.categories ?? []),
+        ...(context.heldText ? { text: context.heldText } : context.need?.text ? { text: context.need.text } : {}),
+      };
+      const isNewNeed = context.heldText !== null;
+      // A new need keeps only the area: the visitor is still where they were.
+      const kept = isNewNeed ? keepArea(context.answers) : context.answers;
+      const answers = { ...kept, ...assessment.hints };
+      return {
+        need,
+        needs: isNewNeed ? [...context.needs, need] : context.needs,
+        answers,
+        heldText: null,
+        urgentWords: assessment.urgentWords || context.urgentWords,
+        areaOptions: assessment.areaOptions,
+        questions: assessment.questions
+          .filter((q) => answers[q] === undefined)
+          .slice(0, context.config.maxQuestions),
+      };
+    }),
+    applyHintsToQuestion: assign(({ context }, assessment: NeedAssessment) => {
+      const answers = { ...context.answers, ...assessment.hints };
+      return { answers, heldText: null, questions: context.questions.filter((q) => answers[q] === undefined) };
+    }),
+    askQuestion: assign(({ context }) => {
+      const question = context.questions[0];
+      if (!question) return {};
+      return {
+        ...withMessages(context, assistant(`questions.${question}`)),
+        replies: [...questionReplies(question, context.areaOptions), PERSON_REPLY],
+      };
+    }),
+    applyAnswer: assign(({ context, event }) => {
+      if (event.type !== 'ANSWER') return {};
+      return {
+        answers: { ...context.answers, [event.question]: event.value },
+        questions: context.questions.filter((q) => q !== event.question),
+      };
+    }),
+    sayNotUnderstood: assign(({ context }) => ({
+      ...withMessages(context, assistant('notUnderstood')),
+      heldText: null,
+      replies: [...categoryReplies(), PERSON_REPLY],
+    })),
+    showResults: assign(({ context }, found: FoundServices) => {
+      const reason = currentHandoffReason(context, false);
+      return {
+        ...withMessages(
+          context,
+          assistant('resultsIntro', { count: found.results.length }),
+          { from: 'assistant', kind: 'results', categories: context.need?.categories ?? [], results: found.results },
+          ...(reason ? [assistant(`offerPerson.${reason}`)] : []),
+          assistant('didThisHelp'),
+        ),
+        handoffReason: reason,
+        replies: [
+          { line: { key: 'replies.helped' }, event: { type: 'FEEDBACK', helpful: true } as const },
+          { line: { key: 'replies.didNotHelp' }, event: { type: 'FEEDBACK', helpful: false } as const },
+          ...(reason ? [PERSON_REPLY] : []),
+        ],
+      };
+    }),
+    showNoResults: assign(({ context }) => ({
+      ...withMessages(context, assistant('noResults'), { from: 'assistant', kind: 'contacts', purpose: 'no-results' }),
+      handoffReason: 'nothing-fits' as const,
+      replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
+    })),
+    thankForFeedback: assign(({ context }) => ({
+      ...withMessages(context, assistant('gladItHelped')),
+      replies: [ANOTHER_NEED_REPLY, PERSON_REPLY, START_OVER_REPLY],
+    })),
+    offerAfterNotHelpful: assign(({ context }) => {
+      const notHelpfulCount = context.notHelpfulCount + 1;
+      const reason = currentHandoffReason({ ...context, notHelpfulCount }, false);
+      return {
+        ...withMessages(context, assistant(reason ? `offerPerson.${reason}` : 'sorryNotHelpful')),
+        notHelpfulCount,
+        handoffReason: reason,
+        replies: [
+          { line: { key: 'replies.describe' }, event: { type: 'DESCRIBE_NEED' } as const },
+          ANOTHER_NEED_REPLY,
+          PERSON_REPLY,
+        ],
+      };
+    }),
+    showPersonOptions: assign(({ context }) => ({
+      ...withMessages(context, { from: 'assistant', kind: 'contacts', purpose: 'person' }),
+      handoffReason: context.handoffReason ?? ('asked' as const),
+      replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
+    })),
+    showDirectoryUnavailable: assign(({ context }) => ({
+      ...withMessages(
+        context,
+        assistant('directoryUnavailable'),
+        { from: 'assistant', kind: 'contacts', purpose: 'directory-unavailable' },
+      ),
+      replies: [{ line: { key: 'replies.retry' }, event: { type: 'RETRY' } as const }, START_OVER_REPLY],
+    })),
+  },
+  guards: {
+    isCrisis: ({ event }) => event.type === 'SUBMIT_TEXT' && triageText(event.text).crisis.length > 0,
+    asksForPerson: ({ event }) => event.type === 'SUBMIT_TEXT' && triageText(event.text).askedForPerson,
+    hasHeldText: ({ context }) => context.heldText !== null,
+    hasNeed: ({ context }) => context.need !== null,
+    understood: (_, assessment: NeedAssessment) => assessment.understood,
+    answersPendingQuestion: ({ context }, assessment: NeedAssessment) =>
+      context.questions.some((q) => assessment.hints[q] !== undefined),
+    hasQuestion: ({ context }) => context.questions.length > 0,
+    foundServices: (_, found: FoundServices) => found.results.length > 0,
+    helpful: ({ event }) => event.type === 'FEEDBACK' && event.helpful,
+  },
+}).createMachine({
+  id: 'conversation',
+  context: ({ input }) => {
+    const config = { ...DEFAULT_CONFIG, ...input.config };
+    const empty: ConversationContext = {
+      language: input.language,
+      languageChosen: false,
+      config,
+      messages: [],
+      nextId: 1,
+      replies: categoryReplies(),
+      need: null,
+      answers: {},
+      questions: [],
+      areaOptions: [],
+      needs: [],
+      heldText: null,
+      crisis: [],
+      urgentWords: false,
+      notHelpfulCount: 0,
+      handoffReason: null,
+    };
+    return {
+      ...empty,
+      ...withMessages(
+        empty,
+        assistant('welcome'),
+        assistant('privacy', { emergency: config.emergencyNumber }),
+        assistant('askNeed'),
+      ),
+    };
+  },
+  initial: 'askingNeed',
+  on: {
+    SET_LANGUAGE: { actions: 'setLanguage' },
+    TALK_TO_PERSON: { target: '.withPerson', actions: 'recordChoice' },
+    START_OVER: { target: '.askingNeed', actions: ['recordChoice', 'startOver', 'askNeed'] },
+    // Global, so a host page's own "Get help with food" button works at any point.
+    CHOOSE_CATEGORY: { target: '.assessing', actions: ['recordChoice', 'chooseCategory', 'announceNeed'] },
+    SUBMIT_TEXT: [
+      {
+        guard: 'isCrisis',
+        target: '.crisis',
+        actions: ['recordText', 'followTypedLanguage', 'holdText', 'showCrisis', 'announceHandoff'],
+      },
+      { guard: 'asksForPerson', target: '.withPerson', actions: ['recordText', 'followTypedLanguage'] },
+      { target: '.understanding', actions: ['recordText', 'followTypedLanguage', 'holdText'] },
+    ],
+  },
+  states: {
+    askingNeed: {
+      on: {
+        DESCRIBE_NEED: { target: 'describingNeed', actions: 'recordChoice' },
+      },
+    },
+    describingNeed: {
+      entry: 'askToDescribe',
+    },
+    /** Free text: work out the need, or an answer to the question pending. */
+    understanding: {
+      tags: ['busy'],
+      invoke: {
+        id: 'understand',
+        src: 'assessNeed',
+        input: ({ context }) => ({
+          need: { categories: [], text: context.heldText ?? '' },
+          answers: context.answers,
+          language: context.language,
+        }),
+        onDone: [
+          {
+            guard: { type: 'understood', params: ({ event }) => event.output },
+            target: 'clarifying',
+            actions: [{ type: 'applyAssessment', params: ({ event }) => event.output }, 'announceNeed'],
+          },
+          {
+            guard: { type: 'answersPendingQuestion', params: ({ event }) => event.output },
+            target: 'clarifying',
+            actions: { type: 'applyHintsToQuestion', params: ({ event }) => event.output },
+          },
+          { target: 'notUnderstood' },
+        ],
+        onError: { target: 'directoryUnavailable' },
+      },
+    },
+    notUnderstood: {
+      entry: 'sayNotUnderstood',
+    },
+    /** A chosen category: find out which questions matter. */
+    assessing: {
+      tags: ['busy'],
+      invoke: {
+        id: 'assess',
+        src: 'assessNeed',
+        input: ({ context }) => ({
+          need: context.need ?? { categories: [] },
+          answers: context.answers,
+          language: context.language,
+        }),
+        onDone: {
+          target: 'clarifying',
+          actions: { type: 'applyAssessment', params: ({ event }) => event.output },
+        },
+        onError: { target: 'directoryUnavailable' },
+      },
+    },
+    clarifying: {
+      always: [{ guard: 'hasQuestion', target: 'asking' }, { target: 'searching' }],
+    },
+    asking: {
+      entry: 'askQuestion',
+      on: {
+        ANSWER: { target: 'clarifying', actions: ['recordChoice', 'applyAnswer'] },
+      },
+    },
+    searching: {
+      tags: ['busy'],
+      invoke: {
+        id: 'search',
+        src: 'findServices',
+        input: ({ context }) => ({
+          need: context.need ?? { categories: [] },
+          answers: context.answers,
+          language: context.language,
+          urgent: context.answers.today === true || context.urgentWords,
+        }),
+        onDone: [
+          {
+            guard: { type: 'foundServices', params: ({ event }) => event.output },
+            target: 'showingResults',
+            actions: [
+              { type: 'showResults', params: ({ event }) => event.output },
+              { type: 'announceResults', params: ({ event }) => event.output },
+            ],
+          },
+          { target: 'noResults', actions: 'showNoResults' },
+        ],
+        onError: { target: 'directoryUnavailable' },
+      },
+    },
+    showingResults: {
+      on: {
+        FEEDBACK: [
+          {
+            guard: 'helpful',
+            target: 'afterResults',
+            actions: ['recordChoice', 'announceFeedback', 'thankForFeedback'],
+          },
+          { target: 'afterResults', actions: ['recordChoice', 'announceFeedback', 'offerAfterNotHelpful'] },
+        ],
+      },
+    },
+    afterResults: {
+      on: {
+        ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },
+        DESCRIBE_NEED: { target: 'describingNeed', actions: 'recordChoice' },
+      },
+    },
+    noResults: {
+      on: {
+        ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },
+      },
+    },
+    crisis: {
+      on: {
+        CONTINUE: { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },
+      },
+    },
+    withPerson: {
+      entry: ['showPersonOptions', 'announceHandoff'],
+      on: {
+        ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },
+      },
+    },
+    directoryUnavailable: {
+      entry: 'showDirectoryUnavailable',
+      on: {
+        RETRY: [
+          { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },
+          { guard: 'hasNeed', target: 'assessing', actions: 'recordChoice' },
+          { target: 'askingNeed', actions: ['recordChoice', 'askNeed'] },
+        ],
+      },
+    },
+  },
+});
+
+/** The running conversation's type, for the element and tests. */
+export type ConversationMachine = typeof conversationMachine;

@@ -1,0 +1,39 @@
+/**
+ * Which clarifying questions are worth asking. A question is asked only when its answer
+ * would change the services shown: "which area?" when the candidates serve different areas,
+ * "who is it for?" when some candidates have age limits, "today?" when the need can be urgent
+ * and the candidates' hours differ. Every question costs a stressed visitor a tap.
+ */
+import type { Question } from '../conversation/conversation.machine.js';
+import type { AgeGroup } from './directory-matcher.js';
+import { servesAgeGroup } from './directory-matcher.js';
+import type { DirectorySnapshot, NeedCategory, Service } from './snapshot.js';
+
+const AGE_GROUPS: AgeGroup[] = ['child', 'adult', 'senior'];
+
+/** Needs where "is it for today?" changes what comes first. */
+const SAME_DAY_CATEGORIES: NeedCategory[] = ['food', 'housing'];
+
+/**
+ * Lists the questions whose answers would change the results for these candidates, most
+ * useful first. Housing asks "today?" before the rest: a same-day housing need is urgent.
+ */
+export function questionsThatChangeResults(
+  snapshot: DirectorySnapshot,
+  candidates: Service[],
+  categories: NeedCategory[],
+): Question[] {
+  const questions: Question[] = [];
+  const sameDay = categories.some((c) => SAME_DAY_CATEGORIES.includes(c)) && hoursDiffer(candidates);
+  if (sameDay && categories.includes('housing')) questions.push('today');
+  if (snapshot.areas.length > 1 && candidates.some((s) => s.areas.length > 0)) questions.push('area');
+  if (AGE_GROUPS.some((group) => candidates.some((s) => !servesAgeGroup(s, group)))) questions.push('ageGroup');
+  if (sameDay && !questions.includes('today')) questions.push('today');
+  return questions;
+}
+
+/** True when some candidates keep different days or hours from others. */
+function hoursDiffer(candidates: Service[]): boolean {
+  const shapes = new Set(candidates.map((s) => JSON.stringify(s.schedule)));
+  return shapes.size > 1;
+}

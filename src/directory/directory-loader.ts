@@ -1,0 +1,205 @@
+/**
+ * Loads a directory for the widget: the snapshot (one file, or a split snapshot's search part),
+ * validated, indexed, with the need vocabulary of the visitor's language; full service details
+ * come later, shard by shard, only for the services a visitor is shown. Errors name the URL and
+ * the problem, because the person reading them is a partner's web developer.
+ *
+ * The split format is agreed in `docs/large-snapshots.md`: the search part carries
+ * `details: { shardSize, files }`, and the details of `services[i]` are in
+ * `files[floor(i / shardSize)]`, relative to the search part's URL.
+ */
+import type { DirectoryIndex } from './directory-matcher.js';
+import { buildDirectoryIndex, withVocabulary } from './directory-matcher.js';
+import { loadNeedVocabulary } from './need-vocabulary-loader.js';
+import type { SearchableDirectory, SearchableService } from './search-index.js';
+import type { Area, DirectorySnapshot, Service, UiLanguage } from './snapshot.js';
+import { SNAPSHOT_FORMAT } from './snapshot.js';
+import { formatProblem, validateSnapshot } from './validate-snapshot.js';
+
+/** What the widget downloads first: a whole snapshot, or a split snapshot's search part. */
+export interface LoadedSnapshot extends SearchableDirectory<SearchableService> {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  generatedAt: string;
+  areas: Area[];
+  /** Present on a split snapshot's search part only. */
+  details?: { shardSize: number; files: string[] };
+}
+
+/** A directory ready for searching. */
+export interface LoadedDirectory {
+  /** The URL it was loaded from, resolved. */
+  url: string;
+  /** The snapshot or search part, as validated. */
+  snapshot: LoadedSnapshot;
+  /** True when details arrive in shards. */
+  split: boolean;
+  /**
+   * The index for matching, with the need vocabulary of `language` loaded (fetched once, the
+   * first time a language is asked for).
+   */
+  index(language: UiLanguage): Promise<DirectoryIndex<LoadedSnapshot>>;
+  /**
+   * Full records of services, in the order of `ids`. A split directory fetches the shards that
+   * hold them (each shard once); ids it does not know are left out.
+   */
+  services(ids: readonly string[]): Promise<Service[]>;
+}
+
+/**
+ * Fetches, validates and indexes a directory, with the need vocabulary of `language` loaded
+ * alongside the download.
+ */
+export async function loadDirectory(
+  url: string | URL,
+  fetchImpl: typeof fetch = fetch,
+  language: UiLanguage = 'en',
+): Promise<LoadedDirectory> {
+  const href = resolveUrl(url);
+  const vocabulary = loadNeedVocabulary(language);
+  const snapshot = readSnapshot(href, await fetchJson(href, fetchImpl));
+  let index = buildDirectoryIndex(snapshot, [await vocabulary]);
+  const positions = new Map<string, number>(snapshot.services.map((service, at) => [service.id, at]));
+  const shards = new Map<number, Promise<Service[]>>();
+
+  const shard = (number: number): Promise<Service[]> => {
+    let loading = shards.get(number);
+    if (!loading) {
+      loading = fetchShard(href, snapshot, number, fetchImpl);
+      // A failed shard is forgotten so the next request for it tries again.
+      loading.catch(() => shards.delete(number));
+      shards.set(number, loading);
+    }
+    return loading;
+  };
+
+  return {
+    url: href,
+    snapshot,
+    split: Boolean(snapshot.details),
+    async index(wanted) {
+      if (!index.vocabularies.has(wanted)) index = withVocabulary(index, await loadNeedVocabulary(wanted));
+      return index;
+    },
+    async services(ids) {
+      const details = snapshot.details;
+      if (!details) {
+        return ids.flatMap((id) => {
+          const at = positions.get(id);
+          return at === undefined ? [] : [snapshot.services[at] as Service];
+        });
+      }
+      const wanted = ids.flatMap((id) => {
+        const at = positions.get(id);
+        return at === undefined ? [] : [at];
+      });
+      const numbers = [...new Set(wanted.map((at) => Math.floor(at / details.shardSize)))];
+      const loaded = new Map(await Promise.all(numbers.map(async (n) => [n, await shard(n)] as const)));
+      return wanted.map((at) => loaded.get(Math.floor(at / details.shardSize))![at % details.shardSize]!);
+    },
+  };
+}
+
+function resolveUrl(url: string | URL): string {
+  const base = typeof document !== 'undefined' ? document.baseURI : undefined;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    throw new Error(`Directory ${String(url)}: not a valid URL`);
+  }
+}
+
+async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { credentials: 'omit' });
+  } catch (error) {
+    throw new Error(`Directory ${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!response.ok) throw new Error(`Directory ${url}: HTTP ${response.status}`);
+  try {
+    return await response.json();
+  } catch {
+    throw new Error(`Directory ${url}: not JSON`);
+  }
+}
+
+/** Validates what the URL returned: a whole snapshot, or a split snapshot's search part. */
+function readSnapshot(url: string, value: unknown): LoadedSnapshot {
+  if (isRecord(value) && value.details !== undefined) return readSearchPart(url, value);
+  const result = validateSnapshot(value);
+  if (!result.ok) throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+  return result.snapshot satisfies DirectorySnapshot;
+}
+
+/**
+ * Checks a split snapshot's search part: the envelope as `validateSnapshot` checks it, and the
+ * fields search reads of each service. Full records are checked shard by shard as they arrive.
+ */
+function readSearchPart(url: string, value: Record<string, unknown>): LoadedSnapshot {
+  const fail = (problem: string): never => {
+    throw new Error(`Directory ${url} is not valid: ${problem}`);
+  };
+  const details = value.details;
+  if (
+    !isRecord(details) ||
+    !Number.isInteger(details.shardSize) ||
+    (details.shardSize as number) < 1 ||
+    !Array.isArray(details.files) ||
+    !details.files.every((file) => typeof file === 'string')
+  ) {
+    fail('details: expected { shardSize: a whole number above 0, files: a list of file names }');
+  }
+  const { shardSize, files } = details as { shardSize: number; files: string[] };
+  // The envelope is the single-file envelope; validate it with no services in it.
+  const envelope = validateSnapshot({ ...value, version: 1, services: [], details: undefined });
+  if (!envelope.ok) fail(envelope.problems.slice(0, 3).map(formatProblem).join('; '));
+  if (value.format !== SNAPSHOT_FORMAT) fail(`format: expected ${SNAPSHOT_FORMAT}`);
+  const services = value.services;
+  if (!Array.isArray(services)) return fail('services: expected a list');
+  services.forEach((service, at) => {
+    const problem = searchRecordProblem(service);
+    if (problem) fail(`services[${at}]${isRecord(service) && typeof service.id === 'string' ? ` (${service.id})` : ''}: ${problem}`);
+  });
+  if (files.length !== Math.ceil(services.length / shardSize)) {
+    fail(`details.files: ${files.length} shards for ${services.length} services of ${shardSize} per shard`);
+  }
+  return value as unknown as LoadedSnapshot;
+}
+
+function searchRecordProblem(service: unknown): string | undefined {
+  if (!isRecord(service)) return 'expected a service';
+  if (typeof service.id !== 'string' || !service.id) return 'id: expected text';
+  if (!isRecord(service.name)) return 'name: expected text per language';
+  for (const list of ['categories', 'taxonomy', 'languages', 'areas', 'schedule'] as const) {
+    if (!Array.isArray(service[list])) return `${list}: expected a list`;
+  }
+  return undefined;
+}
+
+async function fetchShard(base: string, snapshot: LoadedSnapshot, number: number, fetchImpl: typeof fetch): Promise<Service[]> {
+  const { shardSize, files } = snapshot.details!;
+  const url = new URL(files[number]!, base).href;
+  const value = await fetchJson(url, fetchImpl);
+  if (!isRecord(value) || !Array.isArray(value.services)) throw new Error(`Directory ${url} is not valid: services: expected a list`);
+  // A shard's services are whole records: check them as a one-shard snapshot.
+  const result = validateSnapshot({
+    format: snapshot.format,
+    version: 1,
+    generatedAt: snapshot.generatedAt,
+    directory: snapshot.directory,
+    areas: snapshot.areas,
+    services: value.services,
+  });
+  if (!result.ok) throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+  const expected = snapshot.services.slice(number * shardSize, (number + 1) * shardSize).map((service) => service.id);
+  const found = result.snapshot.services.map((service) => service.id);
+  if (expected.join('\n') !== found.join('\n')) {
+    throw new Error(`Directory ${url} is not valid: its services are not services ${number * shardSize} to ${number * shardSize + expected.length - 1} of ${base}`);
+  }
+  return result.snapshot.services;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,25 @@
+/**
+ * Loads a language's need vocabulary on demand. Each language is its own dynamic import, so
+ * the bundler puts it in its own chunk and a visitor downloads only the vocabulary of the
+ * language they write in; the other arrives if they switch.
+ */
+import type { NeedVocabulary, NeedVocabularyData } from './need-vocabulary.js';
+import { compileNeedVocabulary } from './need-vocabulary.js';
+import type { UiLanguage } from './snapshot.js';
+
+const sources: Record<UiLanguage, () => Promise<{ default: unknown }>> = {
+  en: () => import('../../locales/en/needs.json', { with: { type: 'json' } }),
+  es: () => import('../../locales/es/needs.json', { with: { type: 'json' } }),
+};
+
+const loaded = new Map<UiLanguage, Promise<NeedVocabulary>>();
+
+/** The compiled vocabulary of a language, imported and compiled once. */
+export function loadNeedVocabulary(language: UiLanguage): Promise<NeedVocabulary> {
+  let vocabulary = loaded.get(language);
+  if (!vocabulary) {
+    vocabulary = sources[language]().then((module) => compileNeedVocabulary(module.default as NeedVocabularyData));
+    loaded.set(language, vocabulary);
+  }
+  return vocabulary;
+}

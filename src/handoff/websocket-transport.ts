@@ -1,0 +1,414 @@
+/**
+ * The hand-off transport for our own navigator service (`server/`): one WebSocket per
+ * conversation, an outbox that resends until acknowledged, and sequence numbers that make
+ * every navigator message arrive once. Browser-safe: no Node imports; Node callers pass
+ * `createSocket`, `fetch` and `sendBeacon` where the globals are missing.
+ */
+import { createClientId } from './client-id.js';
+import {
+  AVAILABILITY_PATH,
+  type AvailabilityResponse,
+  END_PATH,
+  type HandoffSummary,
+  MAX_MESSAGE_LENGTH,
+  type ServiceToVisitorFrame,
+  VISITOR_SOCKET_PATH,
+  type VisitorFrame,
+} from './handoff-protocol.js';
+import type {
+  CallbackRequestDetails,
+  HandoffConnection,
+  HandoffEvent,
+  HandoffOpenRequest,
+  HandoffResume,
+  HandoffTransport,
+} from './handoff-transport.js';
+import {
+  acknowledge,
+  enqueue,
+  heldUntil,
+  isOverdue,
+  markSent,
+  nextToSend,
+  type Outbox,
+  resetInFlight,
+  retryLater,
+} from './outbox.js';
+import type { BackoffOptions } from './reconnect-backoff.js';
+import { ReconnectingSocket, type SocketFactory } from './reconnecting-socket.js';
+
+/** Settings for {@link WebSocketTransport}. */
+export interface WebSocketTransportOptions {
+  /** The service's base URL, e.g. `https://navigator.example.org` (the widget's `navigator` attribute). */
+  serviceUrl: string;
+  createSocket?: SocketFactory;
+  fetch?: typeof fetch;
+  /** Defaults to `navigator.sendBeacon`. */
+  sendBeacon?: (url: string, body: string) => boolean;
+  backoff?: BackoffOptions;
+  random?: () => number;
+  heartbeatMs?: number;
+  /** A message unacknowledged this long means the connection is dead: reconnect. */
+  ackTimeoutMs?: number;
+  /** Typing "still typing" is repeated at most this often. */
+  typingIntervalMs?: number;
+}
+
+/** Close codes after which reconnecting cannot help (see `server/navigator-service.ts`). */
+const PERMANENT_CLOSE_CODES = new Set([4401, 4403]);
+
+/** Talks to the navigator service in `server/`. */
+export class WebSocketTransport implements HandoffTransport {
+  constructor(private readonly options: WebSocketTransportOptions) {}
+
+  /** Starts or resumes a conversation. */
+  open(request: HandoffOpenRequest, listener: (event: HandoffEvent) => void): HandoffConnection {
+    return new VisitorConnection(this.options, request, listener);
+  }
+
+  /** Asks the service whether a navigator can take a conversation now. */
+  async availability(): Promise<AvailabilityResponse> {
+    const fetchImpl = this.options.fetch ?? globalThis.fetch.bind(globalThis);
+    const response = await fetchImpl(serviceUrl(this.options.serviceUrl, AVAILABILITY_PATH, 'http'), {
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    if (!response.ok) throw new Error(`Navigator service answered ${response.status}`);
+    return (await response.json()) as AvailabilityResponse;
+  }
+
+  /** Ends a stored conversation with a beacon, which survives the page being replaced. */
+  endStored(resume: Pick<HandoffResume, 'conversationId' | 'secret'>): void {
+    sendEndBeacon(this.options, resume);
+  }
+}
+
+type Phase = 'connecting' | 'ready' | 'offline' | 'ended' | 'closed';
+
+/** One visitor conversation over a reconnecting socket. */
+class VisitorConnection implements HandoffConnection {
+  private readonly socket: ReconnectingSocket;
+  private phase: Phase = 'connecting';
+  private credentials: { conversationId: string; secret: string } | null;
+  private lastSeq: number;
+  private readonly startId = createClientId();
+  private readonly summary: HandoffSummary;
+  private outbox: Outbox = [];
+  /** Client ids this page sent, to recognise its own messages replayed after a reconnect. */
+  private readonly ownIds = new Set<string>();
+  private callbacks: CallbackRequestDetails[] = [];
+  private endRequested = false;
+  private typingSentAt = 0;
+  private typingShown = false;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private ackTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly options: WebSocketTransportOptions,
+    request: HandoffOpenRequest,
+    private readonly listener: (event: HandoffEvent) => void,
+  ) {
+    this.summary = request.summary;
+    this.credentials = request.resume ? { conversationId: request.resume.conversationId, secret: request.resume.secret } : null;
+    this.lastSeq = request.resume?.lastSeq ?? 0;
+    for (const message of request.pending ?? []) {
+      this.outbox = enqueue(this.outbox, message.clientId, message.text);
+      this.ownIds.add(message.clientId);
+    }
+    this.socket = new ReconnectingSocket({
+      url: serviceUrl(options.serviceUrl, VISITOR_SOCKET_PATH, 'ws'),
+      ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+      onOpen: () => this.handshake(),
+      onFrame: (frame) => this.receive(frame as ServiceToVisitorFrame),
+      onDown: ({ attempt, willRetry }) => {
+        this.outbox = resetInFlight(this.outbox);
+        this.clearAckTimer();
+        if (this.phase === 'ready') this.phase = 'connecting';
+        if (willRetry && this.phase === 'connecting') this.emit({ type: 'connecting', attempt });
+      },
+      shouldReconnect: (code) => !PERMANENT_CLOSE_CODES.has(code),
+    });
+    this.emit({ type: 'connecting', attempt: 0 });
+    this.socket.start();
+  }
+
+  send(clientId: string, text: string): void {
+    if (this.phase === 'ended' || this.phase === 'closed') {
+      this.emit({ type: 'error', code: 'conversation-ended', message: 'This conversation has ended.', clientId });
+      return;
+    }
+    if (text.trim() === '') {
+      this.emit({ type: 'error', code: 'message-empty', message: 'The message is empty.', clientId });
+      return;
+    }
+    if ([...text].length > MAX_MESSAGE_LENGTH) {
+      this.emit({
+        type: 'error',
+        code: 'message-too-long',
+        message: `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`,
+        clientId,
+        limit: MAX_MESSAGE_LENGTH,
+      });
+      return;
+    }
+    this.ownIds.add(clientId);
+    this.outbox = enqueue(this.outbox, clientId, text);
+    this.flush();
+  }
+
+  typing(typing: boolean): void {
+    if (this.phase !== 'ready' || !this.credentials) return;
+    const now = Date.now();
+    const interval = this.options.typingIntervalMs ?? 3000;
+    if (typing && this.typingShown && now - this.typingSentAt < interval) return;
+    if (!typing && !this.typingShown) return;
+    if (this.socket.send({ type: 'typing', typing } satisfies VisitorFrame)) {
+      this.typingShown = typing;
+      this.typingSentAt = now;
+    }
+  }
+
+  requestCallback(request: CallbackRequestDetails): void {
+    if (this.callbacks.some((pending) => pending.clientId === request.clientId)) return;
+    this.callbacks = [...this.callbacks, request];
+    if (this.phase === 'offline') this.socket.start();
+    this.sendCallback(request);
+  }
+
+  end(): void {
+    if (this.phase === 'ended' || this.phase === 'closed') return;
+    if (this.credentials) {
+      this.socket.send({ type: 'end' } satisfies VisitorFrame);
+      sendEndBeacon(this.options, this.credentials);
+      this.finish({ type: 'ended', by: 'visitor' });
+    } else if (this.phase === 'connecting') {
+      // A start may be on its way: end the conversation as soon as we learn its id.
+      this.endRequested = true;
+      this.emit({ type: 'ended', by: 'visitor' });
+    } else {
+      this.finish({ type: 'ended', by: 'visitor' });
+    }
+  }
+
+  close(): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    this.stopTimers();
+    this.socket.stop();
+  }
+
+  private handshake(): void {
+    if (this.credentials) {
+      this.socket.send({ type: 'resume', ...this.credentials, after: this.lastSeq } satisfies VisitorFrame);
+    } else if (this.phase === 'connecting') {
+      this.socket.send({ type: 'start', startId: this.startId, summary: this.summary } satisfies VisitorFrame);
+    }
+    for (const request of this.callbacks) this.sendCallback(request);
+  }
+
+  private receive(frame: ServiceToVisitorFrame): void {
+    switch (frame.type) {
+      case 'started':
+        this.credentials = { conversationId: frame.conversationId, secret: frame.secret };
+        if (this.endRequested) {
+          this.socket.send({ type: 'end' } satisfies VisitorFrame);
+          sendEndBeacon(this.options, this.credentials);
+          this.finish(null);
+          return;
+        }
+        this.becomeReady(false);
+        return;
+      case 'resumed':
+        this.becomeReady(true);
+        return;
+      case 'queued':
+        this.emit({ type: 'queued', position: frame.position });
+        return;
+      case 'navigator-joined':
+        this.emit({ type: 'navigator-joined', name: frame.name });
+        return;
+      case 'message':
+        return this.receiveMessage(frame.message);
+      case 'typing':
+        this.emit({ type: 'typing', typing: frame.typing });
+        return;
+      case 'ack':
+        this.lastSeq = Math.max(this.lastSeq, frame.seq);
+        return this.acknowledged(frame.clientId, frame.seq);
+      case 'ended':
+        return this.finish({ type: 'ended', by: frame.by });
+      case 'offline':
+        this.phase = 'offline';
+        this.emit({ type: 'offline', reason: frame.reason });
+        if (this.callbacks.length === 0) this.socket.stop();
+        return;
+      case 'callback-saved':
+        this.callbacks = this.callbacks.filter((request) => request.clientId !== frame.clientId);
+        this.emit({ type: 'callback-requested', clientId: frame.clientId });
+        if (this.phase === 'offline' && this.callbacks.length === 0) this.socket.stop();
+        return;
+      case 'error':
+        return this.receiveError(frame);
+      case 'pong':
+        return;
+    }
+  }
+
+  private becomeReady(resumed: boolean): void {
+    if (!this.credentials) return;
+    this.phase = 'ready';
+    this.typingShown = false;
+    this.emit({ type: 'connected', ...this.credentials, resumed });
+    this.flush();
+  }
+
+  private receiveMessage(message: Extract<ServiceToVisitorFrame, { type: 'message' }>['message']): void {
+    if (message.seq <= this.lastSeq) return;
+    this.lastSeq = message.seq;
+    if (message.from === 'visitor' && this.ownIds.has(message.clientId)) {
+      // Our own message, stored before a connection dropped: its acknowledgement was lost.
+      this.acknowledged(message.clientId, message.seq);
+      return;
+    }
+    if (message.from === 'navigator') this.emit({ type: 'typing', typing: false });
+    this.emit({ type: 'message', ...message });
+  }
+
+  private acknowledged(clientId: string, seq: number): void {
+    const before = this.outbox;
+    this.outbox = acknowledge(this.outbox, clientId);
+    if (this.outbox === before) return;
+    this.clearAckTimer();
+    this.emit({ type: 'ack', clientId, seq });
+    this.flush();
+  }
+
+  private receiveError(error: Extract<ServiceToVisitorFrame, { type: 'error' }>): void {
+    const { type: _type, ...details } = error;
+    const clientId = error.clientId;
+    if (clientId && this.outbox[0]?.clientId === clientId) {
+      this.clearAckTimer();
+      if (error.code === 'rate-limited') {
+        this.outbox = retryLater(this.outbox, clientId, Date.now() + (error.retryAfterMs ?? 1000));
+        this.flush();
+        return;
+      }
+      this.outbox = acknowledge(this.outbox, clientId);
+      this.emit({ type: 'error', ...details });
+      this.flush();
+      return;
+    }
+    if (clientId && this.callbacks.some((request) => request.clientId === clientId)) {
+      if (error.code === 'rate-limited') {
+        const request = this.callbacks.find((pending) => pending.clientId === clientId) as CallbackRequestDetails;
+        setTimeout(() => this.sendCallback(request), error.retryAfterMs ?? 1000);
+        return;
+      }
+      this.callbacks = this.callbacks.filter((request) => request.clientId !== clientId);
+      this.emit({ type: 'error', ...details });
+      return;
+    }
+    this.emit({ type: 'error', ...details });
+    if (error.code === 'conversation-not-found') this.finish({ type: 'ended', by: 'service' });
+    else if (error.code === 'invalid-summary' || error.code === 'origin-not-allowed') this.finish(null);
+  }
+
+  /** Sends the outbox's head if nothing is in flight, and watches for its acknowledgement. */
+  private flush(): void {
+    if (this.phase !== 'ready') return;
+    const now = Date.now();
+    const next = nextToSend(this.outbox, now);
+    if (!next) {
+      const until = heldUntil(this.outbox);
+      if (until !== undefined && !this.flushTimer) {
+        this.flushTimer = setTimeout(() => {
+          this.flushTimer = null;
+          this.flush();
+        }, until - now);
+      }
+      return;
+    }
+    if (!this.socket.send({ type: 'send', clientId: next.clientId, text: next.text } satisfies VisitorFrame)) return;
+    this.outbox = markSent(this.outbox, next.clientId, now);
+    const timeout = this.options.ackTimeoutMs ?? 10_000;
+    this.clearAckTimer();
+    this.ackTimer = setTimeout(() => {
+      this.ackTimer = null;
+      if (isOverdue(this.outbox, Date.now(), timeout - 1)) this.socket.restart();
+    }, timeout);
+  }
+
+  private sendCallback(request: CallbackRequestDetails): void {
+    this.socket.send({
+      type: 'request-callback',
+      ...request,
+      language: this.summary.language,
+      summary: this.summary,
+    } satisfies VisitorFrame);
+  }
+
+  /** Stops for good after the conversation ended; undelivered messages are reported. */
+  private finish(event: HandoffEvent | null): void {
+    if (this.phase === 'ended' || this.phase === 'closed') return;
+    this.phase = 'ended';
+    for (const entry of this.outbox) {
+      this.emit({
+        type: 'error',
+        code: 'conversation-ended',
+        message: 'The conversation ended before this message was delivered.',
+        clientId: entry.clientId,
+      });
+    }
+    this.outbox = [];
+    this.stopTimers();
+    this.socket.stop();
+    if (event) this.emit(event);
+  }
+
+  private stopTimers(): void {
+    this.clearAckTimer();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+  }
+
+  private clearAckTimer(): void {
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
+  }
+
+  private emit(event: HandoffEvent): void {
+    if (this.phase === 'closed') return;
+    this.listener(event);
+  }
+}
+
+/** `https://host/base` + path, as `http(s):` or `ws(s):`. */
+function serviceUrl(base: string, path: string, scheme: 'http' | 'ws'): string {
+  const url = new URL(base);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
+  url.search = '';
+  url.hash = '';
+  if (scheme === 'ws') url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+function sendEndBeacon(options: WebSocketTransportOptions, credentials: { conversationId: string; secret: string }): void {
+  const url = serviceUrl(options.serviceUrl, END_PATH, 'http');
+  // text/plain keeps the beacon a "simple" request: no preflight, so it leaves even as the page goes.
+  const body = JSON.stringify({ conversationId: credentials.conversationId, secret: credentials.secret });
+  const beacon =
+    options.sendBeacon ??
+    (typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function'
+      ? (u: string, b: string) => navigator.sendBeacon(u, b)
+      : undefined);
+  if (beacon?.(url, body)) return;
+  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  fetchImpl?.(url, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain' } }).catch(
+    () => {
+      // Nothing more to do from a page that is going away; the conversation will be abandoned.
+    },
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * i18next for the widget: one instance per element, strings loaded per language on demand,
+ * so a visitor downloads only the language they read. Strings live in `locales/<lang>/` with
+ * identical keys in every language (a test checks it).
+ */
+import i18next, { type i18n as I18n } from 'i18next';
+import type { UiLanguage } from '../directory/snapshot.js';
+import { UI_LANGUAGES } from '../directory/snapshot.js';
+import type enSafety from '../../locales/en/safety.json';
+import type enUi from '../../locales/en/ui.json';
+
+/** The namespaces of visitor-facing strings. */
+export type Namespace = 'ui' | 'safety';
+
+type Strings = Record<Namespace, Record<string, unknown>>;
+
+/** Imports one language's strings; each branch becomes its own chunk in the bundle. */
+const loaders: Record<UiLanguage, () => Promise<Strings>> = {
+  en: async () => {
+    const [ui, safety] = await Promise.all([
+      import('../../locales/en/ui.json', { with: { type: 'json' } }),
+      import('../../locales/en/safety.json', { with: { type: 'json' } }),
+    ]);
+    return { ui: ui.default, safety: safety.default };
+  },
+  es: async () => {
+    const [ui, safety] = await Promise.all([
+      import('../../locales/es/ui.json', { with: { type: 'json' } }),
+      import('../../locales/es/safety.json', { with: { type: 'json' } }),
+    ]);
+    return { ui: ui.default, safety: safety.default };
+  },
+};
+
+/** Picks a language the widget speaks from candidates such as `es-MX` or `en`. */
+export function resolveLanguage(...candidates: (string | null | undefined)[]): UiLanguage {
+  for (const candidate of candidates) {
+    const base = candidate?.trim().toLowerCase().split(/[-_]/)[0];
+    const match = UI_LANGUAGES.find((language) => language === base);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/** Creates an i18next instance with no strings yet; call {@link ensureLanguage} before use. */
+export function createI18n(): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: {},
+    ns: ['ui', 'safety'],
+    defaultNS: 'ui',
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return instance;
+}
+
+/** Loads a language's strings once and switches the instance to it. */
+export async function ensureLanguage(instance: I18n, language: UiLanguage): Promise<void> {
+  if (!instance.hasResourceBundle(language, 'ui')) {
+    const strings = await loaders[language]();
+    for (const [ns, bundle] of Object.entries(strings)) instance.addResourceBundle(language, ns, bundle);
+  }
+  await instance.changeLanguage(language);
+}
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'ui';
+    resources: { ui: typeof enUi; safety: typeof enSafety };
+  }
+}

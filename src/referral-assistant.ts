@@ -1,0 +1,456 @@
+/**
+ * `<referral-assistant>`: a chat bubble that helps visitors find community services, in
+ * English or Spanish, and reach a person. The element renders the conversation machine's
+ * snapshot and sends it events; where the conversation goes is decided in the machine.
+ *
+ * @fires referral-assistant-open - The panel opened.
+ * @fires referral-assistant-close - The panel closed.
+ * @fires referral-assistant-need - A need was chosen or understood (categories only).
+ * @fires referral-assistant-results - Services were shown (categories and count only).
+ * @fires referral-assistant-feedback - "Did this help?" was answered.
+ * @fires referral-assistant-handoff - A person was offered or asked for.
+ * @fires referral-assistant-exit - Quick exit was used; the page is being replaced.
+ *
+ * @csspart launcher - The chat bubble button.
+ * @csspart panel - The chat panel.
+ * @csspart header - The panel's header bar.
+ * @csspart history - The conversation history (`role="log"`).
+ * @csspart replies - The group of quick-reply buttons.
+ * @csspart composer - The text box and send button.
+ * @csspart service-card - One service in a result list.
+ *
+ * @cssprop --referral-assistant-accent - Accent colour of the launcher, header and buttons. Default `#1a5fb4`.
+ * @cssprop --referral-assistant-font - Font family. Default: the system UI font.
+ * @cssprop --referral-assistant-radius - Corner radius. Default `12px`.
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { fromPromise } from 'xstate';
+import { property, query, state } from 'lit/decorators.js';
+import type { ChatMessage } from './conversation/chat-message.js';
+import {
+  clearStoredConversation,
+  readStoredConversation,
+  sessionStorageOrUndefined,
+  writeStoredConversation,
+} from './conversation/conversation-storage.js';
+import {
+  type ConversationEmitted,
+  type ConversationEvent,
+  conversationMachine,
+  type QuickReply,
+} from './conversation/conversation.machine.js';
+import { ActorController } from './controllers/actor-controller.js';
+import { QuickExitShortcutController } from './controllers/quick-exit-shortcut-controller.js';
+import { UnobscuredFocusController } from './controllers/unobscured-focus-controller.js';
+import { VisualViewportController } from './controllers/visual-viewport-controller.js';
+import { defaultDirectoryUrl } from './directory/default-directory-url.js';
+import type { NeedCategory, UiLanguage } from './directory/snapshot.js';
+import { createI18n, ensureLanguage, resolveLanguage } from './i18n/i18n.js';
+import { styles } from './referral-assistant.styles.js';
+import { emit } from './referral-assistant-events.js';
+import { regionById } from './regions/regions.js';
+import { readableTextColor } from './ui/accent-contrast.js';
+import { renderMessage } from './ui/message-view.js';
+import { safeWebUrl } from './ui/safe-link.js';
+import { createTranslate, translateLine, type Translate } from './ui/translate.js';
+
+/**
+ * True while the assistant's latest turn includes a crisis response: the log is then
+ * assertive, so the crisis lines interrupt a screen reader instead of queueing behind it,
+ * and are still announced once (a nested `role="alert"` would announce them twice).
+ */
+function crisisJustShown(messages: ChatMessage[]): boolean {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i];
+    if (message?.kind === 'crisis') return true;
+    if (message?.from === 'visitor') return false;
+  }
+  return false;
+}
+
+/** Loads the search side (matcher, vocabulary, directory) on first use. */
+const loadDirectorySearch = () => import('./directory/directory-search.js');
+
+export class ReferralAssistant extends LitElement {
+  static override styles = styles;
+
+  /** URL of the directory snapshot (JSON). Defaults to the bundled demo directory. */
+  @property() directory?: string;
+
+  /** Region data for emergency, crisis and helpline numbers: `ca-on` or `us`. */
+  @property() region = 'ca-on';
+
+  /** The panel's title. Defaults to "Community help" in the visitor's language. */
+  @property() heading?: string;
+
+  /** The helpline number offered for "talk to a person". Defaults to the region's (211). */
+  @property() phone?: string;
+
+  /** Which bottom corner the launcher sits in. */
+  @property({ reflect: true }) position: 'left' | 'right' = 'right';
+
+  /** Accent colour; the text on it is chosen automatically for contrast. */
+  @property({ attribute: 'accent-color' }) accentColor?: string;
+
+  /** Whether the panel is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Where quick exit sends the tab: a neutral page, replacing this one in the history. */
+  @property({ attribute: 'exit-url' }) exitUrl = 'https://www.google.com/search?q=weather';
+
+  /** Set while quick exit is under way: everything is hidden behind a blank screen. */
+  @state() private exiting = false;
+
+  @state() private stringsReady = false;
+
+  @query('.launcher') private launcher?: HTMLButtonElement;
+  @query('.root') private root?: HTMLElement;
+  @query('.composer-input') private input?: HTMLInputElement;
+
+  private readonly i18n = createI18n();
+  private readonly t: Translate = createTranslate(this.i18n);
+  private readonly storage = sessionStorageOrUndefined();
+  /** What should get focus after the next render, when the visitor acted. */
+  private focusAfterRender: 'panel' | 'replies' | 'launcher' | null = null;
+
+  private readonly conversation = new ActorController(
+    this,
+    conversationMachine.provide({
+      actors: {
+        assessNeed: fromPromise(async ({ input }) => (await this.directorySearch()).assess(input)),
+        findServices: fromPromise(async ({ input }) => (await this.directorySearch()).find(input)),
+      },
+    }),
+    {
+      input: () => ({
+        language: this.initialLanguage(),
+        config: { emergencyNumber: regionById(this.region).emergency.call ?? '911' },
+      }),
+      restore: () => {
+        const stored = readStoredConversation(this.storage);
+        if (stored?.open) this.open = true;
+        return stored?.snapshot;
+      },
+      persist: (snapshot) => writeStoredConversation(this.storage, { snapshot, open: this.open }),
+      onEmitted: (event) => this.announce(event),
+    },
+  );
+
+  protected readonly viewport = new VisualViewportController(this, () => this.root);
+  protected readonly exitShortcut = new QuickExitShortcutController(this, () => this.quickExit());
+  private readonly unobscured = new UnobscuredFocusController(this, () => this.launcher);
+
+  /** Sends an event to the conversation, as a quick reply or the host API would. */
+  send(event: ConversationEvent): void {
+    this.conversation.send(event);
+  }
+
+  /** Opens the panel on a need, as a host page's "Get help with food" button would. */
+  startWithNeed(category: NeedCategory): void {
+    this.setOpen(true);
+    this.send({ type: 'CHOOSE_CATEGORY', category });
+  }
+
+  /** Switches the conversation's language; the whole history is shown in it. */
+  setLanguage(language: string): void {
+    this.send({ type: 'SET_LANGUAGE', language: resolveLanguage(language) });
+  }
+
+  /** Opens the panel and moves focus into it. */
+  show(): void {
+    this.setOpen(true);
+  }
+
+  /** Closes the panel and returns focus to the launcher. */
+  hide(): void {
+    this.setOpen(false);
+  }
+
+  /** Forgets the conversation: removes it from storage and starts afresh. */
+  clearConversation(): void {
+    clearStoredConversation(this.storage);
+    this.conversation.restart();
+    this.focusAfterRender = 'panel';
+  }
+
+  /**
+   * Leaves at once: blanks the screen, ends the conversation (and any live session), erases
+   * what the widget stored, and replaces this page in the tab's history with the exit URL so
+   * that Back does not return here.
+   */
+  quickExit(): void {
+    this.exiting = true;
+    emit(this, 'referral-assistant-exit', {});
+    this.conversation.stop();
+    clearStoredConversation(this.storage);
+    this.leavePage(safeWebUrl(this.exitUrl) ?? 'about:blank');
+  }
+
+  /** Replaces the page; a separate method so tests can observe it without leaving. */
+  protected leavePage(url: string): void {
+    window.location.replace(url);
+  }
+
+  /**
+   * Reuses a shadow root the one-script-tag loader made for its placeholder launcher,
+   * emptied, so the real launcher replaces it in place (and keeps focus if it had it).
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const existing = this.shadowRoot;
+    if (existing?.childNodes.length) {
+      if (existing.activeElement) this.focusAfterRender = 'launcher';
+      existing.replaceChildren();
+    }
+    return super.createRenderRoot();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const language = this.language;
+    if (this.i18n.language !== language || !this.stringsReady) {
+      void ensureLanguage(this.i18n, language).then(() => {
+        this.stringsReady = true;
+        this.requestUpdate();
+      });
+    }
+    const persisted = this.conversation.persistedSnapshot;
+    if (changed.has('open') && persisted) writeStoredConversation(this.storage, { snapshot: persisted, open: this.open });
+  }
+
+  protected override updated(): void {
+    this.applyAccent();
+    this.applyFocus();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.exiting) return html`<div class="exit-overlay"></div>`;
+    if (!this.stringsReady) return nothing;
+    const t = this.t;
+    const snapshot = this.conversation.snapshot;
+    const { messages, replies, language } = snapshot.context;
+    const busy = snapshot.hasTag('busy');
+    const corner = this.position === 'left' ? 'at-left' : 'at-right';
+    return html`<div class="root ${corner} shift-${this.unobscured.shift}" part="root">
+      <button
+        class="launcher"
+        part="launcher"
+        type="button"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        aria-label=${t('launcherLabel')}
+        @click=${() => this.setOpen(!this.open)}
+      >
+        <svg class="launcher-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+        </svg>
+        <span class="launcher-text">${t('launcher')}</span>
+      </button>
+      <section
+        id="panel"
+        class="panel"
+        part="panel"
+        role="dialog"
+        aria-labelledby="title"
+        lang=${this.i18n.language}
+        tabindex="-1"
+        ?hidden=${!this.open}
+        @keydown=${this.onPanelKeydown}
+      >
+        <header class="header" part="header">
+          <div class="header-row">
+            <h2 id="title" class="title">${this.heading ?? t('title')}</h2>
+            <button type="button" class="header-button quick-exit" @click=${() => this.quickExit()}>
+              ${t('safety:quickExit.label')}
+            </button>
+            <button type="button" class="header-button close" aria-label=${t('close')} @click=${() => this.setOpen(false)}>
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M6 6l12 12M18 6L6 18" />
+              </svg>
+            </button>
+          </div>
+          <div class="header-actions">
+            <button
+              type="button"
+              class="header-button"
+              lang=${t('languageSwitchLang')}
+              aria-label=${t('languageSwitchLabel')}
+              @click=${() => this.send({ type: 'SET_LANGUAGE', language: this.otherLanguage(language) })}
+            >
+              ${t('languageSwitch')}
+            </button>
+            <button type="button" class="header-button" @click=${() => this.choose({ type: 'TALK_TO_PERSON' })}>
+              ${t('talkToPerson')}
+            </button>
+            <button type="button" class="header-button" @click=${() => this.choose({ type: 'START_OVER' })}>
+              ${t('startOver')}
+            </button>
+            <button type="button" class="header-button" @click=${this.onClearConversation}>
+              ${t('safety:clearConversation.label')}
+            </button>
+          </div>
+        </header>
+        <div
+          class="history"
+          part="history"
+          role="log"
+          aria-label=${t('historyLabel')}
+          tabindex="0"
+          aria-live=${crisisJustShown(messages) ? 'assertive' : 'polite'}
+          aria-relevant="additions"
+        >
+          ${messages.map((message: ChatMessage) => renderMessage(message, this.messageContext()))}
+          ${busy ? html`<p class="busy" role="status">${t('busy')}</p>` : nothing}
+        </div>
+        <div class="replies" part="replies" role="group" aria-label=${t('repliesLabel')} tabindex="-1">
+          ${busy ? nothing : replies.map((reply: QuickReply) => this.renderReply(reply))}
+        </div>
+        <form class="composer" part="composer" @submit=${this.onSubmit}>
+          <label class="visually-hidden" for="composer-input">${t('composerLabel')}</label>
+          <input
+            id="composer-input"
+            class="composer-input"
+            type="text"
+            autocomplete="off"
+            maxlength="2000"
+            enterkeyhint="send"
+            placeholder=${t('composerPlaceholder')}
+          />
+          <button class="send" type="submit">${t('send')}</button>
+        </form>
+        <details class="exit-help">
+          <summary>${t('safety:quickExit.about')}</summary>
+          <p>${t('safety:quickExit.help')}</p>
+          <p>${t('safety:quickExit.shortcut')}</p>
+        </details>
+      </section>
+    </div>`;
+  }
+
+  private renderReply(reply: QuickReply): TemplateResult {
+    return html`<button type="button" class="reply" @click=${() => this.choose(reply.event)}>
+      ${translateLine(this.t, reply.line)}
+    </button>`;
+  }
+
+  private messageContext() {
+    const region = regionById(this.region);
+    return {
+      t: this.t,
+      language: this.language,
+      region,
+      helpline: this.phone ? { ...region.helpline, call: this.phone, text: undefined } : region.helpline,
+    };
+  }
+
+  /** The language the conversation is in; before it starts, the one the page asks for. */
+  private get language(): UiLanguage {
+    return this.isConnected ? this.conversation.snapshot.context.language : this.initialLanguage();
+  }
+
+  private initialLanguage(): UiLanguage {
+    return resolveLanguage(
+      this.getAttribute('lang'),
+      this.dataset.lang,
+      document.documentElement.lang,
+      globalThis.navigator?.language,
+    );
+  }
+
+  private otherLanguage(language: UiLanguage): UiLanguage {
+    return language === 'en' ? 'es' : 'en';
+  }
+
+  private directorySearch() {
+    const url = this.directory ?? defaultDirectoryUrl();
+    return loadDirectorySearch().then(({ openDirectory }) => openDirectory(url));
+  }
+
+  private choose(event: ConversationEvent): void {
+    this.focusAfterRender = 'replies';
+    this.send(event);
+  }
+
+  private setOpen(open: boolean): void {
+    if (this.open === open) return;
+    this.open = open;
+    this.focusAfterRender = open ? 'panel' : 'launcher';
+    emit(this, open ? 'referral-assistant-open' : 'referral-assistant-close', { language: this.language });
+    // Warm the directory while the visitor reads the welcome: the first results come sooner.
+    if (open) void this.directorySearch().catch(() => undefined);
+  }
+
+
+  private onClearConversation(): void {
+    if (window.confirm(this.t('safety:clearConversation.confirm'))) this.clearConversation();
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = this.input;
+    const text = input?.value.trim();
+    if (!input || !text) return;
+    input.value = '';
+    this.send({ type: 'SUBMIT_TEXT', text });
+  }
+
+  private onPanelKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.setOpen(false);
+    }
+  }
+
+  /** Keeps focus where the visitor can use it: never dropped to the page's body. */
+  private applyFocus(): void {
+    const target = this.focusAfterRender;
+    if (!target) return;
+    if (target === 'launcher') {
+      this.launcher?.focus();
+    } else if (target === 'panel') {
+      this.input?.focus();
+    } else if (!this.conversation.snapshot.hasTag('busy')) {
+      const first = this.renderRoot.querySelector<HTMLElement>('.reply');
+      (first ?? this.input)?.focus();
+    } else {
+      // The buttons are gone while searching; hold focus on their group until new ones arrive.
+      this.renderRoot.querySelector<HTMLElement>('.replies')?.focus();
+      return;
+    }
+    this.focusAfterRender = null;
+  }
+
+  private applyAccent(): void {
+    const root = this.root;
+    if (!root) return;
+    if (this.accentColor && CSS.supports('color', this.accentColor)) {
+      root.style.setProperty('--ra-accent', this.accentColor);
+      root.style.setProperty('--ra-on-accent', readableTextColor(this.accentColor));
+    } else {
+      root.style.removeProperty('--ra-accent');
+      root.style.removeProperty('--ra-on-accent');
+    }
+  }
+
+  private announce(event: ConversationEmitted): void {
+    const language = this.language;
+    switch (event.type) {
+      case 'need':
+        emit(this, 'referral-assistant-need', { categories: event.categories, language });
+        break;
+      case 'results':
+        emit(this, 'referral-assistant-results', { categories: event.categories, count: event.count, language });
+        break;
+      case 'feedback':
+        emit(this, 'referral-assistant-feedback', { categories: event.categories, helpful: event.helpful });
+        break;
+      case 'handoff':
+        emit(this, 'referral-assistant-handoff', { reason: event.reason, language });
+        break;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'referral-assistant': ReferralAssistant;
+  }
+}

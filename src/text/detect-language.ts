@@ -1,0 +1,32 @@
+/**
+ * Tells English from Spanish in a short message, so a visitor who writes Spanish on an
+ * English page is answered in Spanish without hunting for the switch. Counts common function
+ * words of each language; says nothing unless the evidence is clear, because switching a
+ * visitor's language by mistake is worse than not switching.
+ */
+import type { UiLanguage } from '../directory/snapshot.js';
+import { foldText } from './fold-text.js';
+
+const SPANISH = new Set(
+  'de la que el en y a los las del se por un una para con no es mi mis me necesito necesita ayuda quiero tengo ' +
+    'como pero hay donde puedo estoy hijos hija hijo esposo casa trabajo comida dinero renta luz pagar usted ' +
+    'nosotros ellos muy bien gracias hola buenos dias tardes favor porque cuando donde sin ya'
+      .split(' '),
+);
+const ENGLISH = new Set(
+  'the and i my me to for of in is it you need help want have can where with no not are am kids children ' +
+    'food rent bill pay job work money house home please thanks hello hi how do get a an this that'.split(' '),
+);
+
+/** The language a message is clearly written in, or undefined when it isn't clear. */
+export function detectLanguage(text: string): UiLanguage | undefined {
+  let spanish = 0;
+  let english = 0;
+  for (const word of foldText(text).split(' ')) {
+    if (SPANISH.has(word)) spanish++;
+    if (ENGLISH.has(word)) english++;
+  }
+  if (spanish >= 2 && spanish >= english * 2) return 'es';
+  if (english >= 2 && english >= spanish * 2) return 'en';
+  return undefined;
+}

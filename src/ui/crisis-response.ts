@@ -1,0 +1,41 @@
+/**
+ * The crisis response: a few supportive words, then the emergency number, the crisis lines
+ * for this kind of crisis and the helpline, each one tap to call or text, each saying
+ * truthfully which languages it answers in. Wording follows safe-messaging practice (see
+ * docs/crisis-detection.md).
+ */
+import { html, type TemplateResult } from 'lit';
+import type { CrisisKind } from '../conversation/crisis-kinds.js';
+import type { ContactLine } from '../regions/region.js';
+import { renderLineActions } from './contact-options.js';
+import type { MessageContext } from './message-view.js';
+
+/** The lines to show for these kinds: emergency first, then specific lines, then general ones. */
+export function crisisLines(kinds: CrisisKind[], context: Pick<MessageContext, 'region' | 'helpline'>): ContactLine[] {
+  const { region, helpline } = context;
+  const specific = region.crisisLines.filter((line) => line.kinds?.some((kind) => kinds.includes(kind as CrisisKind)));
+  const general = region.crisisLines.filter((line) => !line.kinds);
+  return [region.emergency, ...specific, ...general, helpline];
+}
+
+/** Renders the crisis message. */
+export function renderCrisisResponse(kinds: CrisisKind[], context: MessageContext): TemplateResult {
+  const { t, language, region } = context;
+  const kind = kinds[0] ?? 'danger';
+  return html`<div class="message from-assistant crisis">
+    <h3 class="crisis-heading">${t('safety:crisis.heading')}</h3>
+    <p>${t(`safety:crisis.${kind}`)}</p>
+    <p>${t('safety:crisis.languageNote')}</p>
+    <ul class="crisis-lines" role="list">
+      ${crisisLines(kinds, context).map(
+        (line) => html`<li>
+          <p>
+            <strong>${t(`safety:regions.${region.id}.${line.id}.name`)}</strong><br />
+            ${t(`safety:regions.${region.id}.${line.id}.description`)}
+          </p>
+          ${renderLineActions(line, t, language)}
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}

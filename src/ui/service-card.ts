@@ -1,0 +1,120 @@
+/**
+ * One service as a card: what it is, how to reach it, when it's open, who it serves, in the
+ * visitor's language. Text the directory has only in English is marked `lang="en"` so a
+ * screen reader pronounces it as English, with a short note saying so.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { MatchReason } from '../directory/directory-matcher.js';
+import { type LocalizedText, pickText, type Service, type UiLanguage } from '../directory/snapshot.js';
+import { formatSchedule } from './format-hours.js';
+import { mailtoUrl, phoneUrl, safeWebUrl } from './safe-link.js';
+import type { Translate } from './translate.js';
+
+/** What a card needs to know besides the service. */
+export interface CardContext {
+  t: Translate;
+  language: UiLanguage;
+  /** A unique prefix for ids inside the card. */
+  idPrefix: string;
+}
+
+/** Renders a localized text with a `lang` attribute when it is in another language. */
+export function localized(text: LocalizedText | undefined, language: string): TemplateResult | typeof nothing {
+  const picked = pickText(text, language);
+  if (!picked) return nothing;
+  return picked.language === language ? html`${picked.text}` : html`<span lang=${picked.language}>${picked.text}</span>`;
+}
+
+function languageNames(codes: string[], language: string): string {
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([language], { type: 'language' });
+  } catch {
+    names = undefined;
+  }
+  return codes.map((code) => names?.of(code) ?? code).join(', ');
+}
+
+function ageLabel(service: Service, t: Translate): string | undefined {
+  const { min, max } = service.ages ?? {};
+  if (min !== undefined && max !== undefined) return t('service.ages', { min, max });
+  if (min !== undefined && min > 0) return t('service.agesFrom', { min });
+  if (max !== undefined) return t('service.agesUpTo', { max });
+  return undefined;
+}
+
+/** The plain-words badges: Free, Ages 60+, Spanish spoken. */
+function badges(service: Service, { t }: CardContext): string[] {
+  const list: string[] = [];
+  if (service.free) list.push(t('service.free'));
+  const ages = ageLabel(service, t);
+  if (ages) list.push(ages);
+  if (service.languages.includes('es')) list.push(t('service.spanishSpoken'));
+  return list;
+}
+
+/** One service card inside a results list item. */
+export function renderServiceCard(service: Service, _reasons: MatchReason[], context: CardContext): TemplateResult {
+  const { t, language, idPrefix } = context;
+  const name = pickText(service.name, language);
+  const description = pickText(service.description, language);
+  const hours = formatSchedule(service.schedule, language, t('service.allDay'));
+  const address = service.locations.find((l) => l.address)?.address;
+  const url = safeWebUrl(service.url);
+  const email = mailtoUrl(service.email);
+  const serviceBadges = badges(service, context);
+  const documents = pickText(service.documents, language);
+  return html`<li class="service">
+    <article class="card" part="service-card" aria-labelledby="${idPrefix}-name">
+      <h3 class="card-name" id="${idPrefix}-name">${localized(service.name, language)}</h3>
+      ${name && pickText(service.organization, language)?.text !== name.text
+        ? html`<p class="card-org">${localized(service.organization, language)}</p>`
+        : nothing}
+      ${description ? html`<p class="card-description">${localized(service.description, language)}</p>` : nothing}
+      ${description && description.language !== language
+        ? html`<p class="card-note">${t('service.notInYourLanguage')}</p>`
+        : nothing}
+      ${serviceBadges.length
+        ? html`<ul class="badges" role="list">${serviceBadges.map((b) => html`<li class="badge">${b}</li>`)}</ul>`
+        : nothing}
+      <dl class="card-facts">
+        ${service.phones.length
+          ? html`<dt>${t('service.phone')}</dt>
+              ${service.phones.map((phone) => renderPhone(phone, name?.text ?? '', context))}`
+          : nothing}
+        ${address
+          ? html`<dt>${t('service.address')}</dt>
+              <dd>${address.street}, ${address.city}${address.postalCode ? ` ${address.postalCode}` : ''}</dd>`
+          : nothing}
+        <dt>${t('service.hours')}</dt>
+        ${hours.length ? hours.map((line) => html`<dd>${line}</dd>`) : html`<dd>${t('service.hoursUnknown')}</dd>`}
+        ${service.scheduleNote ? html`<dd class="card-note">${localized(service.scheduleNote, language)}</dd>` : nothing}
+        ${service.languages.length
+          ? html`<dt>${t('service.languages')}</dt>
+              <dd>${languageNames(service.languages, language)}</dd>`
+          : nothing}
+      </dl>
+      ${documents ? html`<p class="card-bring">${t('service.bring', { documents: documents.text })}</p>` : nothing}
+      ${url || email
+        ? html`<p class="card-links">
+            ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${t('service.website')}</a>` : nothing}
+            ${email ? html`<a href=${email}>${t('service.email')}</a>` : nothing}
+          </p>`
+        : nothing}
+    </article>
+  </li>`;
+}
+
+function renderPhone(phone: Service['phones'][number], serviceName: string, { t }: CardContext): TemplateResult {
+  const isText = phone.type === 'text';
+  const href = phoneUrl(isText ? 'sms' : 'tel', phone.number);
+  const extension = phone.extension ? ` ${t('service.extension', { extension: phone.extension })}` : '';
+  const label = isText ? `${t('service.text')}: ${phone.display}` : phone.display;
+  return html`<dd>
+    ${href
+      ? html`<a class="action" href=${href} aria-label=${isText ? label : t('service.call', { name: serviceName, number: phone.display })}
+          >${label}</a
+        >`
+      : label}${extension}
+  </dd>`;
+}

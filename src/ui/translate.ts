@@ -1,0 +1,31 @@
+/**
+ * The translation function the views receive: i18next's `t`, with directory text in
+ * parameters (an area's name) resolved to the current language first.
+ */
+import type { i18n as I18n } from 'i18next';
+import type { Line, MessageParams } from '../conversation/chat-message.js';
+import { pickText, type LocalizedText } from '../directory/snapshot.js';
+
+/** Translates a key with parameters into the current language. */
+export type Translate = (key: string, params?: MessageParams) => string;
+
+/** Makes a {@link Translate} over an i18next instance. */
+export function createTranslate(i18n: I18n): Translate {
+  // i18next's typed `t` only takes literal keys; message keys are data, checked by the
+  // locale tests instead.
+  const t = i18n.t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  return (key, params) => {
+    if (!params) return t(key);
+    const resolved: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(params)) {
+      resolved[name] =
+        typeof value === 'object' ? (pickText(value as LocalizedText, i18n.language)?.text ?? '') : value;
+    }
+    return t(key, resolved);
+  };
+}
+
+/** Translates a {@link Line}. */
+export function translateLine(translate: Translate, line: Line): string {
+  return translate(line.key, line.params);
+}
