@@ -288,6 +288,30 @@ export const styles = css`
     gap: 8px;
   }
 
+  .from-assistant {
+    position: relative;
+  }
+  .from-assistant:has(> .read-aloud) {
+    padding-inline-end: 52px;
+  }
+  .read-aloud {
+    position: absolute;
+    top: 2px;
+    right: 2px;
+    width: 44px;
+    height: 44px;
+    padding: 10px;
+    border: 0;
+    border-radius: 8px;
+    background: transparent;
+    color: var(--ra-text-muted);
+    cursor: pointer;
+  }
+  .read-aloud svg {
+    width: 24px;
+    height: 24px;
+    fill: currentColor;
+  }
   .busy {
     margin: 0 var(--ra-gap) 8px;
     color: var(--ra-text-muted);

@@ -50,7 +50,8 @@ import { styles } from './referral-assistant.styles.js';
 import { emit } from './referral-assistant-events.js';
 import { regionById } from './regions/regions.js';
 import { readableTextColor } from './ui/accent-contrast.js';
-import { renderMessage } from './ui/message-view.js';
+import { type MessageContext, renderMessage } from './ui/message-view.js';
+import { speak, speakableText, speechSupported } from './ui/read-aloud.js';
 import { safeWebUrl } from './ui/safe-link.js';
 import { createTranslate, translateLine, type Translate } from './ui/translate.js';
 
@@ -70,6 +71,8 @@ function crisisJustShown(messages: ChatMessage[]): boolean {
 
 /** Loads the search side (matcher, vocabulary, directory) on first use. */
 const loadDirectorySearch = () => import('./directory/directory-search.js');
+/** Loads crisis detection (both languages' phrase lists) when the panel opens. */
+const loadTriage = () => import('./conversation/triage.js');
 
 export class ReferralAssistant extends LitElement {
   static override styles = styles;
@@ -117,6 +120,7 @@ export class ReferralAssistant extends LitElement {
     this,
     conversationMachine.provide({
       actors: {
+        triageText: fromPromise(async ({ input }) => (await loadTriage()).triageText(input.text)),
         assessNeed: fromPromise(async ({ input }) => (await this.directorySearch()).assess(input)),
         findServices: fromPromise(async ({ input }) => (await this.directorySearch()).find(input)),
       },
@@ -286,6 +290,9 @@ export class ReferralAssistant extends LitElement {
             <button type="button" class="header-button" @click=${this.onClearConversation}>
               ${t('safety:clearConversation.label')}
             </button>
+            ${speechSupported()
+              ? html`<button type="button" class="header-button" @click=${this.onReadNew}>${t('readNew')}</button>`
+              : nothing}
           </div>
         </header>
         <div
@@ -331,14 +338,27 @@ export class ReferralAssistant extends LitElement {
     </button>`;
   }
 
-  private messageContext() {
+  private messageContext(): MessageContext {
     const region = regionById(this.region);
     return {
       t: this.t,
       language: this.language,
       region,
       helpline: this.phone ? { ...region.helpline, call: this.phone, text: undefined } : region.helpline,
+      ...(speechSupported() ? { readAloud: this.onReadAloud } : {}),
     };
+  }
+
+  private readonly onReadAloud = (event: Event): void => {
+    const message = (event.currentTarget as Element).closest('.message');
+    if (message) speak([speakableText(message)], this.language);
+  };
+
+  /** Reads every assistant message since the visitor last said something. */
+  private onReadNew(): void {
+    const messages = [...this.renderRoot.querySelectorAll('.history > .message')];
+    const lastVisitor = messages.findLastIndex((m) => m.classList.contains('from-visitor'));
+    speak(messages.slice(lastVisitor + 1).map(speakableText), this.language);
   }
 
   /** The language the conversation is in; before it starts, the one the page asks for. */
@@ -374,8 +394,12 @@ export class ReferralAssistant extends LitElement {
     this.open = open;
     this.focusAfterRender = open ? 'panel' : 'launcher';
     emit(this, open ? 'referral-assistant-open' : 'referral-assistant-close', { language: this.language });
-    // Warm the directory while the visitor reads the welcome: the first results come sooner.
-    if (open) void this.directorySearch().catch(() => undefined);
+    // Warm crisis detection and the directory while the visitor reads the welcome, so the
+    // first typed message and the first results don't wait for a download.
+    if (open) {
+      void loadTriage().catch(() => undefined);
+      void this.directorySearch().catch(() => undefined);
+    }
   }
 
 

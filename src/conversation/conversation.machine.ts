@@ -22,7 +22,7 @@ import {
   handoffReason,
 } from './handoff-rules.js';
 import { detectLanguage } from '../text/detect-language.js';
-import { triageText } from './triage.js';
+import type { Triage } from './triage.js';
 
 /** A clarifying question, asked only when its answer changes the results. */
 export type Question = 'area' | 'ageGroup' | 'today';
@@ -61,6 +61,11 @@ export interface NeedAssessment {
   questions: Question[];
   /** The directory's areas, when it covers several. */
   areaOptions: AreaOption[];
+}
+
+/** Input to the `triageText` actor: one typed message. */
+export interface TriageInput {
+  text: string;
 }
 
 /** Input to the `assessNeed` actor. */
@@ -286,6 +291,9 @@ export const conversationMachine = setup({
     emitted: ConversationEmitted;
   },
   actors: {
+    triageText: fromPromise<Triage, TriageInput>(async () => {
+      throw new Error('triageText must be provided');
+    }),
     assessNeed: fromPromise<NeedAssessment, AssessNeedInput>(async () => {
       throw new Error('assessNeed must be provided');
     }),
@@ -366,8 +374,12 @@ export const conversationMachine = setup({
       };
     }),
     holdText: assign({ heldText: ({ event }) => (event.type === 'SUBMIT_TEXT' ? event.text : null) }),
-    showCrisis: assign(({ context, event }) => {
-      const kinds = event.type === 'SUBMIT_TEXT' ? triageText(event.text).crisis : context.crisis;
+    releaseText: assign({ heldText: null }),
+    sayEmergencyNumber: assign(({ context }) =>
+      withMessages(context, assistant('safetyNet', { emergency: context.config.emergencyNumber })),
+    ),
+    showCrisis: assign(({ context }, triage: Triage) => {
+      const kinds = triage.crisis;
       return {
         ...withMessages(context, { from: 'assistant', kind: 'crisis', kinds }, assistant('safety:handoff.urgentOffer')),
         crisis: kinds,
@@ -480,8 +492,8 @@ export const conversationMachine = setup({
     })),
   },
   guards: {
-    isCrisis: ({ event }) => event.type === 'SUBMIT_TEXT' && triageText(event.text).crisis.length > 0,
-    asksForPerson: ({ event }) => event.type === 'SUBMIT_TEXT' && triageText(event.text).askedForPerson,
+    isCrisis: (_, triage: Triage) => triage.crisis.length > 0,
+    asksForPerson: (_, triage: Triage) => triage.askedForPerson,
     hasHeldText: ({ context }) => context.heldText !== null,
     hasNeed: ({ context }) => context.need !== null,
     understood: (_, assessment: NeedAssessment) => assessment.understood,
@@ -530,15 +542,7 @@ export const conversationMachine = setup({
     START_OVER: { target: '.askingNeed', actions: ['recordChoice', 'startOver', 'askNeed'] },
     // Global, so a host page's own "Get help with food" button works at any point.
     CHOOSE_CATEGORY: { target: '.assessing', actions: ['recordChoice', 'chooseCategory', 'announceNeed'] },
-    SUBMIT_TEXT: [
-      {
-        guard: 'isCrisis',
-        target: '.crisis',
-        actions: ['recordText', 'followTypedLanguage', 'holdText', 'showCrisis', 'announceHandoff'],
-      },
-      { guard: 'asksForPerson', target: '.withPerson', actions: ['recordText', 'followTypedLanguage'] },
-      { target: '.understanding', actions: ['recordText', 'followTypedLanguage', 'holdText'] },
-    ],
+    SUBMIT_TEXT: { target: '.triaging', actions: ['recordText', 'followTypedLanguage', 'holdText'] },
   },
   states: {
     askingNeed: {
@@ -548,6 +552,30 @@ export const conversationMachine = setup({
     },
     describingNeed: {
       entry: 'askToDescribe',
+    },
+    /** Every typed message is checked for crisis, and for a request for a person, before anything else. */
+    triaging: {
+      tags: ['busy'],
+      invoke: {
+        id: 'triage',
+        src: 'triageText',
+        input: ({ context }) => ({ text: context.heldText ?? '' }),
+        onDone: [
+          {
+            guard: { type: 'isCrisis', params: ({ event }) => event.output },
+            target: 'crisis',
+            actions: [{ type: 'showCrisis', params: ({ event }) => event.output }, 'announceHandoff'],
+          },
+          {
+            guard: { type: 'asksForPerson', params: ({ event }) => event.output },
+            target: 'withPerson',
+            actions: 'releaseText',
+          },
+          { target: 'understanding' },
+        ],
+        // The phrase lists could not load: go on with the need, and name the emergency number once more.
+        onError: { target: 'understanding', actions: 'sayEmergencyNumber' },
+      },
     },
     /** Free text: work out the need, or an answer to the question pending. */
     understanding: {

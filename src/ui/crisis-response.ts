@@ -22,8 +22,7 @@ export function crisisLines(kinds: CrisisKind[], context: Pick<MessageContext, '
 export function renderCrisisResponse(kinds: CrisisKind[], context: MessageContext): TemplateResult {
   const { t, language, region } = context;
   const kind = kinds[0] ?? 'danger';
-  return html`<div class="message from-assistant crisis">
-    <h3 class="crisis-heading">${t('safety:crisis.heading')}</h3>
+  return html`<h3 class="crisis-heading">${t('safety:crisis.heading')}</h3>
     <p>${t(`safety:crisis.${kind}`)}</p>
     <p>${t('safety:crisis.languageNote')}</p>
     <ul class="crisis-lines" role="list">
@@ -36,6 +35,5 @@ export function renderCrisisResponse(kinds: CrisisKind[], context: MessageContex
           ${renderLineActions(line, t, language)}
         </li>`,
       )}
-    </ul>
-  </div>`;
+    </ul>`;
 }

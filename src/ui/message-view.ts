@@ -1,8 +1,9 @@
 /**
  * One message of the history. Everything the visitor typed is interpolated as text (Lit
- * escapes it), never as markup.
+ * escapes it), never as markup. Assistant messages carry a "read aloud" button where the
+ * browser can speak.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ChatMessage, ContactsMessage } from '../conversation/chat-message.js';
 import type { UiLanguage } from '../directory/snapshot.js';
 import type { ContactLine, Region } from '../regions/region.js';
@@ -18,42 +19,57 @@ export interface MessageContext {
   region: Region;
   /** The line for "talk to a person": the region's helpline, or the partner's own number. */
   helpline: ContactLine;
+  /** Reads the message a "read aloud" button belongs to; absent where speech is unsupported. */
+  readAloud?: (event: Event) => void;
 }
 
 /** Renders one message of the history. */
 export function renderMessage(message: ChatMessage, context: MessageContext): TemplateResult {
   const { t } = context;
+  if (message.from === 'visitor') {
+    const text = message.kind === 'text' ? message.text : translateLine(t, message.line);
+    return html`<div class="message from-visitor"><span class="visually-hidden">${t('you')}</span> ${text}</div>`;
+  }
   switch (message.kind) {
     case 'text':
-      return message.from === 'visitor'
-        ? visitorBubble(t, message.text)
-        : html`<div class="message from-assistant">
-            <span class="visually-hidden">${t('assistant')}</span> ${translateLine(t, message.line)}
-          </div>`;
-    case 'choice':
-      return visitorBubble(t, translateLine(t, message.line));
+      return assistantBubble(
+        context,
+        'text',
+        html`<span class="visually-hidden">${t('assistant')}</span> ${translateLine(t, message.line)}`,
+      );
     case 'results':
-      return html`<ul class="results" role="list">
-        ${message.results.map(({ service, reasons }, index) =>
-          renderServiceCard(service, reasons, { t, language: context.language, idPrefix: `m${message.id}-${index}` }),
-        )}
-      </ul>`;
+      return assistantBubble(
+        context,
+        'results-message',
+        html`<ul class="results" role="list">
+          ${message.results.map(({ service, reasons }, index) =>
+            renderServiceCard(service, reasons, { t, language: context.language, idPrefix: `m${message.id}-${index}` }),
+          )}
+        </ul>`,
+      );
     case 'contacts':
-      return renderContacts(message, context);
+      return assistantBubble(context, 'contacts', renderContacts(message, context));
     case 'crisis':
-      return renderCrisisResponse(message.kinds, context);
+      return assistantBubble(context, 'crisis', renderCrisisResponse(message.kinds, context));
   }
 }
 
-function visitorBubble(t: Translate, text: string): TemplateResult {
-  return html`<div class="message from-visitor"><span class="visually-hidden">${t('you')}</span> ${text}</div>`;
+function assistantBubble(context: MessageContext, kind: string, content: TemplateResult): TemplateResult {
+  return html`<div class="message from-assistant ${kind}">
+    ${content}
+    ${context.readAloud
+      ? html`<button type="button" class="read-aloud" aria-label=${context.t('readAloud')} @click=${context.readAloud}>
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z" />
+          </svg>
+        </button>`
+      : nothing}
+  </div>`;
 }
 
 function renderContacts(message: ContactsMessage, { t, language, helpline, region }: MessageContext): TemplateResult {
   const name = t(`safety:regions.${region.id}.${helpline.id}.name`);
-  return html`<div class="message from-assistant contacts">
-    <p>${t(`contacts.${message.purpose}`, { helpline: name })}</p>
+  return html`<p>${t(`contacts.${message.purpose}`, { helpline: name })}</p>
     <p>${t(`safety:regions.${region.id}.${helpline.id}.description`)}</p>
-    ${renderLineActions(helpline, t, language)}
-  </div>`;
+    ${renderLineActions(helpline, t, language)}`;
 }

@@ -8,6 +8,7 @@ import {
   type FoundServices,
   type NeedAssessment,
 } from '../../src/conversation/conversation.machine.js';
+import { triageText } from '../../src/conversation/triage.js';
 import type { Service } from '../../src/directory/snapshot.js';
 
 const foodBank: Service = {
@@ -42,6 +43,7 @@ function startConversation(options: { assess?: NeedAssessment; found?: FoundServ
   const searched: FindServicesInput[] = [];
   const machine = conversationMachine.provide({
     actors: {
+      triageText: fromPromise(async ({ input }: { input: { text: string } }) => triageText(input.text)),
       assessNeed: fromPromise<NeedAssessment, AssessNeedInput>(async ({ input }) => {
         assessed.push(input);
         return options.assess ?? assessment({ categories: input.need.categories.length ? input.need.categories : ['food'] });
@@ -111,8 +113,8 @@ describe('conversation machine', () => {
   it('shows the crisis response before anything else, and searches nothing', async () => {
     const { actor, assessed, searched } = startConversation();
     actor.send({ type: 'SUBMIT_TEXT', text: 'me quiero morir' });
+    await waitFor(actor, (s) => s.matches('crisis'));
     const snapshot = actor.getSnapshot();
-    expect(snapshot.matches('crisis')).to.equal(true);
     const last = snapshot.context.messages.slice(-2);
     expect(last[0]).to.deep.include({ kind: 'crisis' });
     expect(snapshot.context.replies[0]?.event).to.deep.equal({ type: 'TALK_TO_PERSON' });
@@ -123,17 +125,17 @@ describe('conversation machine', () => {
   it('continues to the need after a crisis response when the visitor chooses to', async () => {
     const { actor, searched } = startConversation();
     actor.send({ type: 'SUBMIT_TEXT', text: 'my husband hits me and I need food' });
-    expect(actor.getSnapshot().matches('crisis')).to.equal(true);
+    await waitFor(actor, (s) => s.matches('crisis'));
     actor.send({ type: 'CONTINUE' });
     await waitFor(actor, (s) => s.matches('showingResults'));
     expect(searched[0]?.need.text).to.equal('my husband hits me and I need food');
   });
 
-  it('gives the phone and text options when the visitor asks for a person in their own words', () => {
+  it('gives the phone and text options when the visitor asks for a person in their own words', async () => {
     const { actor } = startConversation();
     actor.send({ type: 'SUBMIT_TEXT', text: 'quiero hablar con una persona' });
+    await waitFor(actor, (s) => s.matches('withPerson'));
     const snapshot = actor.getSnapshot();
-    expect(snapshot.matches('withPerson')).to.equal(true);
     expect(snapshot.context.messages.at(-1)).to.deep.include({ kind: 'contacts', purpose: 'person' });
   });
 

@@ -100,3 +100,18 @@ export async function waitForResults(element: ReferralAssistant): Promise<HTMLEl
   const lists = findAll(element, '[role="log"] ul.results');
   return [...(lists.at(-1)?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
 }
+
+/** Answers each clarifying question with its first option until services are shown. */
+export async function answerUntilResults(element: ReferralAssistant): Promise<HTMLElement[]> {
+  for (let i = 0; i < 4 && findAll(element, 'ul.results').length === 0; i++) {
+    await waitUntil(
+      () => findAll(element, 'ul.results').length > 0 || replyLabels(element).length > 0,
+      'neither results nor a question',
+    );
+    if (findAll(element, 'ul.results').length > 0) break;
+    const first = replyLabels(element)[0];
+    if (first) await chooseReply(element, first);
+    await waitUntil(() => findAll(element, 'ul.results').length > 0 || replyLabels(element)[0] !== first);
+  }
+  return waitForResults(element);
+}
