@@ -95,6 +95,11 @@ export default [
     plugins: plugins(),
   },
   {
+    input: 'src/navigator-console/register-navigator-console.ts',
+    output: { file: 'dist/navigator-console.js', format: 'es', plugins: [minify({ target })] },
+    plugins: plugins(),
+  },
+  {
     input: { define: 'src/define.ts', index: 'src/index.ts' },
     output: {
       dir: 'dist',

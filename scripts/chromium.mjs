@@ -56,7 +56,7 @@ export function ensureChromium() {
     hasAptGet = false;
   }
   if (isRoot && hasAptGet) {
-    console.log('Chromium not found: installing Debian\'s chromium with apt-get…');
+    console.log("Chromium not found: installing Debian's chromium with apt-get…");
     execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], {
       stdio: 'inherit',
     });

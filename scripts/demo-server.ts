@@ -4,7 +4,7 @@
  * needs no `unsafe-inline`. Static files only; no directory listings; no path escapes.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -28,8 +28,16 @@ export interface DemoServerOptions {
   root: string;
   /** Origins the widget may connect to besides its own (the navigator service). */
   connectSources?: string[];
+  /**
+   * The navigator service's URL. The demo page names the default one (`DEMO_NAVIGATOR_URL`);
+   * pages are served with this one instead when it differs (another NAVIGATOR_PORT).
+   */
+  navigatorUrl?: string;
   host?: string;
 }
+
+/** The navigator URL written in the demo pages. */
+export const DEMO_NAVIGATOR_URL = 'http://localhost:8081';
 
 /** The Content Security Policy the demo pages are served with. */
 export function demoContentSecurityPolicy(connectSources: string[] = []): string {
@@ -73,16 +81,21 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ url
     }
     try {
       const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
+      const rewritten =
+        extname(target) === '.html' && options.navigatorUrl && options.navigatorUrl !== DEMO_NAVIGATOR_URL
+          ? Buffer.from((await readFile(target, 'utf8')).replaceAll(DEMO_NAVIGATOR_URL, options.navigatorUrl))
+          : undefined;
       const info = await stat(target);
       response.writeHead(200, {
         'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-        'content-length': info.size,
+        'content-length': rewritten?.length ?? info.size,
         'content-security-policy': csp,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-cache',
       });
       if (request.method === 'HEAD') response.end();
+      else if (rewritten) response.end(rewritten);
       else createReadStream(target).pipe(response);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

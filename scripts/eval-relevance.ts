@@ -11,11 +11,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDirectoryIndex, matchServices } from '../src/directory/directory-matcher.js';
+import { splitSnapshot } from '../src/directory/hsds/split-snapshot.js';
 import { buildNaiveIndex, naiveMatch } from '../src/directory/naive-matcher.js';
 import { loadNeedVocabulary } from '../src/directory/need-vocabulary-loader.js';
 import type { SearchableService } from '../src/directory/search-index.js';
 import type { UiLanguage } from '../src/directory/snapshot.js';
 import { loadMiamiSnapshot } from './miami-snapshot.js';
+import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
+
+// Typo correction needs Fuse.js, which the widget loads on demand.
+await loadFuzzyEngine();
 
 interface RelevanceQuery {
   lang: UiLanguage;
@@ -51,7 +56,9 @@ async function main(): Promise<number> {
   }
   const { snapshot } = miami;
   const vocabularies = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
-  const ours = buildDirectoryIndex(snapshot, vocabularies);
+  // Ours searches what the widget downloads (the split snapshot's search part); the baseline
+  // needs the whole file, descriptions included.
+  const ours = buildDirectoryIndex(splitSnapshot(snapshot, 'miami').search, vocabularies);
   const naive = buildNaiveIndex(snapshot);
   process.stdout.write(`Miami snapshot: ${snapshot.services.length} services (${miami.how}).\n`);
 
@@ -65,7 +72,10 @@ async function main(): Promise<number> {
         const denominator = Math.max(1, Math.min(K, relevantInDirectory));
         const ourTop = matchServices(ours, { text: query.query }, {}, language, K).map((r) => r.service);
         const naiveTop = naiveMatch(naive, query.query, K).map((r) => r.service);
-        for (const [who, top] of [['ours', ourTop], ['naive', naiveTop]] as const) {
+        for (const [who, top] of [
+          ['ours', ourTop],
+          ['naive', naiveTop],
+        ] as const) {
           const relevant = top.filter((s) => isRelevant(s, query.expect)).length;
           scores[who].count++;
           scores[who].hits += relevant > 0 ? 1 : 0;
@@ -73,11 +83,15 @@ async function main(): Promise<number> {
         }
         const ourRelevant = ourTop.filter((s) => isRelevant(s, query.expect)).length;
         if (verbose || ourRelevant === 0) {
-          process.stdout.write(`${ourRelevant === 0 ? 'MISS' : '    '} [${set} ${language}] ${query.query}  (${ourRelevant}/${denominator})\n`);
+          process.stdout.write(
+            `${ourRelevant === 0 ? 'MISS' : '    '} [${set} ${language}] ${query.query}  (${ourRelevant}/${denominator})\n`,
+          );
           if (verbose || ourRelevant === 0) {
             for (const s of ourTop) {
               const mark = isRelevant(s, query.expect) ? '+' : '-';
-              process.stdout.write(`       ${mark} ${s.name.en} [${s.taxonomy.filter((c) => !c.startsWith('Y')).join(' ')}]\n`);
+              process.stdout.write(
+                `       ${mark} ${s.name.en} [${s.taxonomy.filter((c) => !c.startsWith('Y')).join(' ')}]\n`,
+              );
             }
           }
         }

@@ -26,14 +26,16 @@ const silent = { update() {}, done() {} };
 export async function loadMiamiSnapshot(): Promise<MiamiSnapshot> {
   if (!existsSync(MIAMI_DATA)) return { ok: false, why: `${MIAMI_DATA} is absent` };
   const file = process.env.MIAMI_SNAPSHOT;
-  if (file) return { ok: true, snapshot: JSON.parse(readFileSync(file, 'utf8')) as DirectorySnapshot, how: `read ${file}` };
+  if (file)
+    return { ok: true, snapshot: JSON.parse(readFileSync(file, 'utf8')) as DirectorySnapshot, how: `read ${file}` };
   const started = performance.now();
   const detected = await detectInput(MIAMI_DATA);
   if (detected.kind === 'snapshot') return { ok: false, why: `${MIAMI_DATA} is a snapshot, not an HSDS export` };
   const report = new ImportReport();
   const options = { timeZone: 'America/New_York', name: '211 Miami' };
   const { snapshot, invalid } = await runImport(MIAMI_DATA, detected, options, report, silent);
-  if (!snapshot) return { ok: false, why: `the import failed: ${invalid.slice(0, 3).join('; ') || 'see build-directory'}` };
+  if (!snapshot)
+    return { ok: false, why: `the import failed: ${invalid.slice(0, 3).join('; ') || 'see build-directory'}` };
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   return { ok: true, snapshot, how: `built from ${MIAMI_DATA} by the importer in ${seconds} s` };
 }

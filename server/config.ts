@@ -59,8 +59,8 @@ export interface NavigatorServiceConfig {
   staticRoutes: StaticRoute[];
 }
 
-/** The demo's own page server (the web dev server's default port). */
-export const DEMO_ORIGINS = ['http://localhost:8000', 'http://127.0.0.1:8000'];
+/** The demo's page server (`npm start`, `scripts/start.ts`, port 8080). */
+export const DEMO_ORIGINS = ['http://localhost:8080', 'http://127.0.0.1:8080'];
 
 /** Defaults: the demo on a laptop, open around the clock, data in `./data/navigator`. */
 export const DEFAULT_CONFIG: NavigatorServiceConfig = {
@@ -76,7 +76,7 @@ export const DEFAULT_CONFIG: NavigatorServiceConfig = {
   secureCookies: false,
   trustProxy: false,
   maxMessageLength: 2000,
-  maxFrameBytes: 64 * 1024,
+  maxFrameBytes: 128 * 1024,
   visitorRate: { capacity: 20, perSecond: 2 },
   navigatorRate: { capacity: 60, perSecond: 10 },
   heartbeatMs: 30_000,
@@ -86,20 +86,30 @@ export const DEFAULT_CONFIG: NavigatorServiceConfig = {
 };
 
 /**
- * Reads `NAVIGATOR_*` environment variables over the defaults (and `PORT`). Throws an Error
+ * Reads `NAVIGATOR_*` environment variables over the defaults (`PORT` is the demo's). Throws an Error
  * naming the variable when a value cannot be used, so a misconfigured service does not start.
  */
-export function configFromEnv(env: NodeJS.ProcessEnv, base: NavigatorServiceConfig = DEFAULT_CONFIG): NavigatorServiceConfig {
+export function configFromEnv(
+  env: NodeJS.ProcessEnv,
+  base: NavigatorServiceConfig = DEFAULT_CONFIG,
+): NavigatorServiceConfig {
   const timeZone = env.NAVIGATOR_TIME_ZONE ?? base.hours.timeZone;
   const hoursSpec = env.NAVIGATOR_HOURS ?? base.hours.description;
-  const closedDates = env.NAVIGATOR_CLOSED_DATES !== undefined ? list(env.NAVIGATOR_CLOSED_DATES) : base.hours.closedDates;
+  const closedDates =
+    env.NAVIGATOR_CLOSED_DATES !== undefined ? list(env.NAVIGATOR_CLOSED_DATES) : base.hours.closedDates;
   return {
     ...base,
     host: env.NAVIGATOR_HOST ?? base.host,
-    port: integer(env, 'NAVIGATOR_PORT', integer(env, 'PORT', base.port, 0), 0),
+    port: integer(env, 'NAVIGATOR_PORT', base.port, 0),
     dataDir: env.NAVIGATOR_DATA ?? base.dataDir,
-    allowedOrigins: env.NAVIGATOR_ALLOWED_ORIGINS !== undefined ? origins(env.NAVIGATOR_ALLOWED_ORIGINS, 'NAVIGATOR_ALLOWED_ORIGINS') : base.allowedOrigins,
-    consoleOrigins: env.NAVIGATOR_CONSOLE_ORIGINS !== undefined ? origins(env.NAVIGATOR_CONSOLE_ORIGINS, 'NAVIGATOR_CONSOLE_ORIGINS') : base.consoleOrigins,
+    allowedOrigins:
+      env.NAVIGATOR_ALLOWED_ORIGINS !== undefined
+        ? origins(env.NAVIGATOR_ALLOWED_ORIGINS, 'NAVIGATOR_ALLOWED_ORIGINS')
+        : base.allowedOrigins,
+    consoleOrigins:
+      env.NAVIGATOR_CONSOLE_ORIGINS !== undefined
+        ? origins(env.NAVIGATOR_CONSOLE_ORIGINS, 'NAVIGATOR_CONSOLE_ORIGINS')
+        : base.consoleOrigins,
     hours: parseOperatingHours(hoursSpec, timeZone, closedDates),
     retentionDays: integer(env, 'NAVIGATOR_RETENTION_DAYS', base.retentionDays, 1),
     abandonAfterMinutes: integer(env, 'NAVIGATOR_ABANDON_AFTER_MINUTES', base.abandonAfterMinutes, 1),
@@ -139,7 +149,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}, not "${value}".`);
+  if (!Number.isInteger(number) || number < minimum)
+    throw new Error(`${name} must be a whole number of at least ${minimum}, not "${value}".`);
   return number;
 }
 

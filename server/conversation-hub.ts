@@ -10,6 +10,7 @@
  */
 import type {
   ConversationDetail,
+  ConversationState,
   EndedBy,
   HandoffError,
   HandoffSummary,
@@ -56,6 +57,15 @@ export interface NavigatorConnection {
 /** Whether a navigator can take a new conversation now. */
 export type Availability = { open: true } | { open: false; reason: OfflineReason };
 
+/** A message accepted but not yet stored. */
+interface PendingMessage {
+  conversationId: string;
+  sender: 'visitor' | 'navigator';
+  clientId: string;
+  text: string;
+  from: VisitorConnection | NavigatorConnection;
+}
+
 type HubConfig = Pick<
   NavigatorServiceConfig,
   | 'hours'
@@ -76,11 +86,14 @@ export class ConversationHub {
   /** Waiting conversations, mirrored from the store so queue positions cost no query. */
   private readonly waiting = new Map<string, QueueEntry>();
   private queueTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Messages accepted in this turn of the event loop, stored together (see `queueMessage`). */
+  private pending: PendingMessage[] = [];
 
   constructor(
     private readonly store: NavigatorStore,
     private readonly config: HubConfig,
     private readonly now: () => number = Date.now,
+    private readonly onError: (context: string, error: unknown) => void = () => {},
   ) {
     this.reloadWaiting();
   }
@@ -109,30 +122,46 @@ export class ConversationHub {
   /** Handles one frame from a visitor. */
   visitorFrame(connection: VisitorConnection, data: string): void {
     const parsed = parseVisitorFrame(data);
-    if (!parsed.ok) return sendVisitor(connection, { type: 'error', ...parsed.error });
+    if (!parsed.ok) {
+      sendVisitor(connection, { type: 'error', ...parsed.error });
+      return;
+    }
     const frame = parsed.value;
-    if (frame.type === 'ping') return sendVisitor(connection, { type: 'pong' });
+    if (frame.type === 'ping') {
+      sendVisitor(connection, { type: 'pong' });
+      return;
+    }
     const limited = this.limit(connection, this.config.visitorRate);
     if (limited !== null) {
       // A typing indicator is worth nothing late: drop it quietly.
       if (frame.type === 'typing') return;
-      return sendVisitor(connection, { type: 'error', ...rateLimited(limited, clientIdOf(frame)) });
+      sendVisitor(connection, { type: 'error', ...rateLimited(limited, clientIdOf(frame)) });
+      return;
     }
+    if (frame.type !== 'send' && frame.type !== 'typing') this.flushMessages();
     switch (frame.type) {
       case 'start':
-        return this.start(connection, frame.startId, frame.summary);
+        this.start(connection, frame.startId, frame.summary);
+        return;
       case 'resume':
-        return this.resume(connection, frame.conversationId, frame.secret, frame.after);
+        this.resume(connection, frame.conversationId, frame.secret, frame.after);
+        return;
       case 'send':
-        return this.visitorSend(connection, frame.clientId, frame.text);
+        this.visitorSend(connection, frame.clientId, frame.text);
+        return;
       case 'typing':
-        return this.visitorTyping(connection, frame.typing);
+        this.visitorTyping(connection, frame.typing);
+        return;
       case 'end':
-        if (!connection.conversationId) return sendVisitor(connection, { type: 'error', ...noConversation() });
+        if (!connection.conversationId) {
+          sendVisitor(connection, { type: 'error', ...noConversation() });
+          return;
+        }
         this.endConversation(connection.conversationId, 'visitor');
         return;
       case 'request-callback':
-        return this.requestCallback(connection, frame);
+        this.requestCallback(connection, frame);
+        return;
     }
   }
 
@@ -155,6 +184,7 @@ export class ConversationHub {
    * beacon). False when the id and secret do not match a conversation.
    */
   endWithSecret(conversationId: string, secret: string): boolean {
+    this.flushMessages();
     const conversation = this.store.conversation(conversationId);
     if (!conversation || !sameHash(tokenHash(secret), conversation.secretHash)) return false;
     this.endConversation(conversationId, 'visitor');
@@ -163,11 +193,12 @@ export class ConversationHub {
 
   private start(connection: VisitorConnection, startId: string, summary: HandoffSummary): void {
     if (connection.conversationId) {
-      return sendVisitor(connection, {
+      sendVisitor(connection, {
         type: 'error',
         code: 'invalid-frame',
         message: 'This connection already has a conversation; open a new connection to start another.',
       });
+      return;
     }
     const startIdHash = tokenHash(startId);
     const existing = this.store.conversationByStartId(startIdHash);
@@ -175,20 +206,25 @@ export class ConversationHub {
       // The visitor sent this start before but never used the secret we answered with, so
       // that answer was lost: give them a new secret for the same conversation.
       if (existing.secretConfirmed) {
-        return sendVisitor(connection, {
+        sendVisitor(connection, {
           type: 'error',
           code: 'invalid-frame',
           message: 'This start id was already used; resume the conversation with its secret.',
         });
+        return;
       }
       const secret = randomToken(32);
       this.store.replaceSecret(existing.id, tokenHash(secret));
       sendVisitor(connection, { type: 'started', conversationId: existing.id, secret });
       this.attachVisitor(connection, existing);
-      return this.sendVisitorState(connection, existing);
+      this.sendVisitorState(connection, existing);
+      return;
     }
     const availability = this.availability();
-    if (!availability.open) return sendVisitor(connection, { type: 'offline', reason: availability.reason });
+    if (!availability.open) {
+      sendVisitor(connection, { type: 'offline', reason: availability.reason });
+      return;
+    }
     const id = randomToken(16);
     const secret = randomToken(32);
     const now = this.now();
@@ -204,22 +240,25 @@ export class ConversationHub {
   private resume(connection: VisitorConnection, conversationId: string, secret: string, after: number): void {
     const conversation = this.store.conversation(conversationId);
     if (!conversation || !sameHash(tokenHash(secret), conversation.secretHash)) {
-      return sendVisitor(connection, {
+      sendVisitor(connection, {
         type: 'error',
         code: 'conversation-not-found',
         message: 'No conversation matches this id and secret; it may have been deleted.',
       });
+      return;
     }
     if (connection.conversationId && connection.conversationId !== conversationId) {
-      return sendVisitor(connection, {
+      sendVisitor(connection, {
         type: 'error',
         code: 'invalid-frame',
         message: 'This connection already has another conversation.',
       });
+      return;
     }
     if (!conversation.secretConfirmed) this.store.confirmSecret(conversationId);
     sendVisitor(connection, { type: 'resumed', conversationId });
-    for (const message of this.store.messagesAfter(conversationId, after)) sendVisitor(connection, { type: 'message', message });
+    for (const message of this.store.messagesAfter(conversationId, after))
+      sendVisitor(connection, { type: 'message', message });
     this.attachVisitor(connection, conversation);
     this.sendVisitorState(connection, conversation);
   }
@@ -252,19 +291,31 @@ export class ConversationHub {
 
   private visitorSend(connection: VisitorConnection, clientId: string, text: string): void {
     const id = connection.conversationId;
-    if (!id) return sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
-    const problem = messageTextProblem(text, clientId, this.config.maxMessageLength);
-    if (problem) return sendVisitor(connection, { type: 'error', ...problem });
-    const conversation = this.store.conversation(id);
-    if (!conversation) return sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
-    if (conversation.state === 'ended') {
-      const stored = this.store.messageByClientId(id, 'visitor', clientId);
-      if (stored) return sendVisitor(connection, { type: 'ack', clientId, seq: stored.seq });
-      return sendVisitor(connection, { type: 'error', ...ended(clientId) });
+    if (!id) {
+      sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
+      return;
     }
-    const { message, duplicate } = this.store.appendMessage({ conversationId: id, sender: 'visitor', clientId, text, now: this.now() });
-    sendVisitor(connection, { type: 'ack', clientId, seq: message.seq });
-    if (!duplicate) this.deliver(conversation, message, connection);
+    const problem = messageTextProblem(text, clientId, this.config.maxMessageLength);
+    if (problem) {
+      sendVisitor(connection, { type: 'error', ...problem });
+      return;
+    }
+    const status = this.store.conversationStatus(id);
+    if (!status) {
+      sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
+      return;
+    }
+    if (status.state === 'ended') {
+      this.flushMessages();
+      const stored = this.store.messageByClientId(id, 'visitor', clientId);
+      if (stored) {
+        sendVisitor(connection, { type: 'ack', clientId, seq: stored.seq });
+        return;
+      }
+      sendVisitor(connection, { type: 'error', ...ended(clientId) });
+      return;
+    }
+    this.queueMessage({ conversationId: id, sender: 'visitor', clientId, text, from: connection });
   }
 
   private visitorTyping(connection: VisitorConnection, typing: boolean): void {
@@ -303,7 +354,11 @@ export class ConversationHub {
       opened: new Set(),
     };
     this.navigatorConnections.add(connection);
-    sendNavigator(connection, { type: 'hello', navigator: { username: navigator.username, name: navigator.name }, now: this.now() });
+    sendNavigator(connection, {
+      type: 'hello',
+      navigator: { username: navigator.username, name: navigator.name },
+      now: this.now(),
+    });
     sendNavigator(connection, this.queueFrame());
     sendNavigator(connection, this.assignedFrame(navigator.id));
     sendNavigator(connection, { type: 'callbacks', requests: this.store.openCallbacks() });
@@ -313,31 +368,45 @@ export class ConversationHub {
   /** Handles one frame from a navigator. */
   navigatorFrame(connection: NavigatorConnection, data: string): void {
     const parsed = parseNavigatorFrame(data);
-    if (!parsed.ok) return sendNavigator(connection, { type: 'error', ...parsed.error });
+    if (!parsed.ok) {
+      sendNavigator(connection, { type: 'error', ...parsed.error });
+      return;
+    }
     const frame = parsed.value;
-    if (frame.type === 'ping') return sendNavigator(connection, { type: 'pong' });
+    if (frame.type === 'ping') {
+      sendNavigator(connection, { type: 'pong' });
+      return;
+    }
     const limited = this.limit(connection, this.config.navigatorRate);
     if (limited !== null) {
       if (frame.type === 'typing') return;
-      return sendNavigator(connection, {
+      sendNavigator(connection, {
         type: 'error',
         ...rateLimited(limited, frame.type === 'send' ? frame.clientId : undefined),
         ...('conversationId' in frame ? { conversationId: frame.conversationId } : {}),
       });
+      return;
     }
+    if (frame.type !== 'send' && frame.type !== 'typing') this.flushMessages();
     switch (frame.type) {
       case 'claim':
-        return this.claim(connection, frame.conversationId);
+        this.claim(connection, frame.conversationId);
+        return;
       case 'open':
-        return this.open(connection, frame.conversationId, frame.after);
+        this.open(connection, frame.conversationId, frame.after);
+        return;
       case 'send':
-        return this.navigatorSend(connection, frame);
+        this.navigatorSend(connection, frame);
+        return;
       case 'typing':
-        return this.navigatorTyping(connection, frame.conversationId, frame.typing);
+        this.navigatorTyping(connection, frame.conversationId, frame.typing);
+        return;
       case 'end':
-        return this.navigatorEnd(connection, frame.conversationId);
+        this.navigatorEnd(connection, frame.conversationId);
+        return;
       case 'release':
-        return this.release(connection, frame.conversationId);
+        this.release(connection, frame.conversationId);
+        return;
       case 'callback-handled':
         if (this.store.handleCallback(frame.callbackId, connection.navigator.id, this.now())) this.broadcastCallbacks();
         return;
@@ -355,14 +424,16 @@ export class ConversationHub {
       const conversation = this.store.conversation(conversationId);
       // Claiming twice from two tabs of the same navigator simply opens it.
       if (conversation?.state === 'active' && conversation.navigatorId === navigator.id) {
-        return this.open(connection, conversationId, 0);
+        this.open(connection, conversationId, 0);
+        return;
       }
       const error: HandoffError = !conversation
         ? { code: 'conversation-not-found', message: 'No such conversation; it may have ended and been deleted.' }
         : conversation.state === 'ended'
           ? { code: 'conversation-ended', message: 'This conversation has ended.' }
           : { code: 'already-claimed', message: 'Another navigator took this conversation first.' };
-      return sendNavigator(connection, { type: 'error', ...error, conversationId });
+      sendNavigator(connection, { type: 'error', ...error, conversationId });
+      return;
     }
     this.waiting.delete(conversationId);
     this.open(connection, conversationId, 0);
@@ -376,12 +447,13 @@ export class ConversationHub {
   private open(connection: NavigatorConnection, conversationId: string, after: number): void {
     const conversation = this.store.conversation(conversationId);
     if (!conversation || conversation.navigatorId !== connection.navigator.id || conversation.state === 'waiting') {
-      return sendNavigator(connection, {
+      sendNavigator(connection, {
         type: 'error',
         code: 'not-claimed',
         message: 'Claim this conversation from the queue first.',
         conversationId,
       });
+      return;
     }
     connection.opened.add(conversationId);
     sendNavigator(connection, {
@@ -394,17 +466,23 @@ export class ConversationHub {
   private navigatorSend(connection: NavigatorConnection, frame: Extract<NavigatorFrame, { type: 'send' }>): void {
     const { conversationId, clientId, text } = frame;
     const problem = messageTextProblem(text, clientId, this.config.maxMessageLength);
-    if (problem) return sendNavigator(connection, { type: 'error', ...problem, conversationId });
-    const conversation = this.ownConversation(connection, conversationId, clientId);
-    if (!conversation) return;
-    if (conversation.state === 'ended') {
-      const stored = this.store.messageByClientId(conversationId, 'navigator', clientId);
-      if (stored) return sendNavigator(connection, { type: 'ack', conversationId, clientId, seq: stored.seq });
-      return sendNavigator(connection, { type: 'error', ...ended(clientId), conversationId });
+    if (problem) {
+      sendNavigator(connection, { type: 'error', ...problem, conversationId });
+      return;
     }
-    const { message, duplicate } = this.store.appendMessage({ conversationId, sender: 'navigator', clientId, text, now: this.now() });
-    sendNavigator(connection, { type: 'ack', conversationId, clientId, seq: message.seq });
-    if (!duplicate) this.deliver(conversation, message, connection);
+    const status = this.ownConversation(connection, conversationId, clientId);
+    if (!status) return;
+    if (status.state === 'ended') {
+      this.flushMessages();
+      const stored = this.store.messageByClientId(conversationId, 'navigator', clientId);
+      if (stored) {
+        sendNavigator(connection, { type: 'ack', conversationId, clientId, seq: stored.seq });
+        return;
+      }
+      sendNavigator(connection, { type: 'error', ...ended(clientId), conversationId });
+      return;
+    }
+    this.queueMessage({ conversationId, sender: 'navigator', clientId, text, from: connection });
   }
 
   private navigatorTyping(connection: NavigatorConnection, conversationId: string, typing: boolean): void {
@@ -420,12 +498,13 @@ export class ConversationHub {
   private release(connection: NavigatorConnection, conversationId: string): void {
     const navigator = connection.navigator;
     if (!this.store.release(conversationId, navigator.id, this.now())) {
-      return sendNavigator(connection, {
+      sendNavigator(connection, {
         type: 'error',
         code: 'not-claimed',
         message: 'Only the navigator who claimed a conversation can return it to the queue.',
         conversationId,
       });
+      return;
     }
     const conversation = this.store.conversation(conversationId) as StoredConversation;
     this.waiting.set(conversationId, queueEntry(conversation, this.visitorsByConversation.has(conversationId)));
@@ -443,11 +522,15 @@ export class ConversationHub {
     this.scheduleQueueUpdate();
   }
 
-  /** The conversation if this navigator claimed it; otherwise tells them why not. */
-  private ownConversation(connection: NavigatorConnection, conversationId: string, clientId?: string): StoredConversation | undefined {
-    const conversation = this.store.conversation(conversationId);
-    if (conversation && conversation.navigatorId === connection.navigator.id && conversation.state !== 'waiting') {
-      return conversation;
+  /** The conversation's status if this navigator claimed it; otherwise tells them why not. */
+  private ownConversation(
+    connection: NavigatorConnection,
+    conversationId: string,
+    clientId?: string,
+  ): { state: ConversationState; navigatorId: number | null } | undefined {
+    const status = this.store.conversationStatus(conversationId);
+    if (status && status.navigatorId === connection.navigator.id && status.state !== 'waiting') {
+      return status;
     }
     sendNavigator(connection, {
       type: 'error',
@@ -476,15 +559,63 @@ export class ConversationHub {
     if (before.state === 'waiting') this.scheduleQueueUpdate();
   }
 
+  /**
+   * Holds a message for the next commit. Messages that arrive in the same turn of the event
+   * loop are stored in one transaction, then acknowledged and delivered: one write to the
+   * database log for many messages, and still no acknowledgement before the data is stored.
+   */
+  private queueMessage(message: PendingMessage): void {
+    this.pending.push(message);
+    if (this.pending.length === 1) setImmediate(() => this.flushMessagesSafely());
+  }
+
+  /**
+   * Stores, acknowledges and delivers the held messages, in arrival order. Called before any
+   * frame that changes a conversation, so nothing overtakes a message already accepted.
+   */
+  flushMessages(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const now = this.now();
+    let results: ReturnType<NavigatorStore['appendMessages']>;
+    try {
+      results = this.store.appendMessages(batch.map(({ from: _from, ...input }) => ({ ...input, now })));
+    } catch (error) {
+      // Nothing was stored: drop the senders' connections so their outboxes resend later.
+      for (const message of batch) message.from.peer.close(1011, 'Server error');
+      throw error;
+    }
+    batch.forEach((pending, index) => {
+      const { message, duplicate } = results[index] as (typeof results)[number];
+      const { conversationId, clientId, from } = pending;
+      if ('navigator' in from) sendNavigator(from, { type: 'ack', conversationId, clientId, seq: message.seq });
+      else sendVisitor(from, { type: 'ack', clientId, seq: message.seq });
+      if (!duplicate) this.deliver(conversationId, message, from);
+    });
+  }
+
+  private flushMessagesSafely(): void {
+    try {
+      this.flushMessages();
+    } catch (error) {
+      this.onError('Storing messages failed', error);
+    }
+  }
+
   /** Sends a newly stored message to everyone attached to its conversation but its sender. */
-  private deliver(conversation: StoredConversation, message: TranscriptMessage, sender: VisitorConnection | NavigatorConnection): void {
+  private deliver(
+    conversationId: string,
+    message: TranscriptMessage,
+    sender: VisitorConnection | NavigatorConnection,
+  ): void {
     const toVisitor = serialize<ServiceToVisitorFrame>({ type: 'message', message });
-    for (const visitor of this.visitorsByConversation.get(conversation.id) ?? []) {
+    for (const visitor of this.visitorsByConversation.get(conversationId) ?? []) {
       if (visitor !== sender) visitor.peer.send(toVisitor);
     }
-    const toNavigator = serialize<ServiceToNavigatorFrame>({ type: 'message', conversationId: conversation.id, message });
+    const toNavigator = serialize<ServiceToNavigatorFrame>({ type: 'message', conversationId, message });
     for (const navigator of this.navigatorConnections) {
-      if (navigator !== sender && navigator.opened.has(conversation.id)) navigator.peer.send(toNavigator);
+      if (navigator !== sender && navigator.opened.has(conversationId)) navigator.peer.send(toNavigator);
     }
   }
 
@@ -496,13 +627,21 @@ export class ConversationHub {
       this.scheduleQueueUpdate();
     }
     if (conversation.state !== 'active') return;
-    const frame = serialize<ServiceToNavigatorFrame>({ type: 'presence', conversationId: conversation.id, visitorConnected });
+    const frame = serialize<ServiceToNavigatorFrame>({
+      type: 'presence',
+      conversationId: conversation.id,
+      visitorConnected,
+    });
     for (const navigator of this.navigatorConnections) {
       if (navigator.opened.has(conversation.id)) navigator.peer.send(frame);
     }
   }
 
-  private sendToVisitors(conversationId: string, frame: ServiceToVisitorFrame, each?: (visitor: VisitorConnection) => void): void {
+  private sendToVisitors(
+    conversationId: string,
+    frame: ServiceToVisitorFrame,
+    each?: (visitor: VisitorConnection) => void,
+  ): void {
     const data = serialize(frame);
     for (const visitor of this.visitorsByConversation.get(conversationId) ?? []) {
       each?.(visitor);
@@ -522,7 +661,10 @@ export class ConversationHub {
     for (const connection of this.navigatorConnections) connection.peer.send(data);
   }
 
-  private limit(connection: VisitorConnection | NavigatorConnection, rate: NavigatorServiceConfig['visitorRate']): number | null {
+  private limit(
+    connection: VisitorConnection | NavigatorConnection,
+    rate: NavigatorServiceConfig['visitorRate'],
+  ): number | null {
     const result = takeToken(connection.bucket, rate, this.now());
     connection.bucket = result.bucket;
     return result.allowed ? null : result.retryAfterMs;
@@ -608,6 +750,7 @@ export class ConversationHub {
    * the retention period. Run every minute or so.
    */
   sweep(): { abandoned: number; deleted: ReturnType<NavigatorStore['deleteExpired']> } {
+    this.flushMessages();
     const now = this.now();
     let abandoned = 0;
     for (const id of this.store.waitingSeenBefore(now - this.config.abandonAfterMinutes * 60_000)) {
@@ -626,6 +769,7 @@ export class ConversationHub {
 
   /** Stops timers. Connections are closed by their owner. */
   close(): void {
+    this.flushMessagesSafely();
     if (this.queueTimer) clearTimeout(this.queueTimer);
     this.queueTimer = null;
   }

@@ -65,7 +65,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 export async function startNavigatorService(settings: Partial<NavigatorServiceConfig> = {}): Promise<NavigatorService> {
   const config: NavigatorServiceConfig = { ...DEFAULT_CONFIG, ...settings };
   const store = new NavigatorStore(config.dataDir, { synchronous: config.synchronous });
-  const hub = new ConversationHub(store, config);
+  const hub = new ConversationHub(store, config, Date.now, logError);
   const throttle = new SignInThrottle();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   const alive = new WeakSet<WebSocket>();
@@ -114,7 +114,8 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       }
       return sendJson(response, 404, { code: 'not-found', message: 'No such endpoint.' });
     }
-    if (path === '/health' && request.method === 'GET') return sendJson(response, 200, { ok: true, ...hub.connectionCounts() });
+    if (path === '/health' && request.method === 'GET')
+      return sendJson(response, 200, { ok: true, ...hub.connectionCounts() });
     if (path === '/' && request.method === 'GET' && config.staticRoutes.length > 0) {
       response.writeHead(302, { Location: '/navigator.html' });
       return void response.end();
@@ -139,7 +140,10 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       return sendJson(response, 400, { code: 'invalid-frame', message: 'Send {"conversationId", "secret"}.' });
     }
     if (!hub.endWithSecret(conversationId, secret)) {
-      return sendJson(response, 404, { code: 'conversation-not-found', message: 'No conversation matches this id and secret.' });
+      return sendJson(response, 404, {
+        code: 'conversation-not-found',
+        message: 'No conversation matches this id and secret.',
+      });
     }
     response.writeHead(204);
     response.end();
@@ -226,7 +230,10 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   });
 
   function acceptVisitor(ws: WebSocket, request: IncomingMessage): void {
-    if (!visitorOriginAllowed(request)) return refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
+    if (!visitorOriginAllowed(request)) {
+      refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
+      return;
+    }
     const connection = hub.connectVisitor(peerFor(ws));
     ws.on('message', (data, isBinary) => {
       if (!stopped) guarded(ws, () => hub.visitorFrame(connection, frameText(data, isBinary)));
@@ -237,9 +244,15 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   }
 
   function acceptNavigator(ws: WebSocket, request: IncomingMessage): void {
-    if (!consoleOriginAllowed(request)) return refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
+    if (!consoleOriginAllowed(request)) {
+      refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
+      return;
+    }
     const navigator = sessionNavigator(request);
-    if (!navigator) return refuse(ws, notSignedIn(), CLOSE_CODES.notSignedIn);
+    if (!navigator) {
+      refuse(ws, notSignedIn(), CLOSE_CODES.notSignedIn);
+      return;
+    }
     const connection = hub.connectNavigator(peerFor(ws), navigator);
     ws.on('message', (data, isBinary) => {
       if (!stopped) guarded(ws, () => hub.navigatorFrame(connection, frameText(data, isBinary)));
@@ -393,5 +406,7 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
 }
 
 function logError(context: string, error: unknown): void {
-  process.stderr.write(`[navigator-service] ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `[navigator-service] ${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 }

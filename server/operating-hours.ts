@@ -28,7 +28,10 @@ export const ALWAYS_OPEN_SPEC = 'MO-SU 00:00-24:00';
 export function parseOperatingHours(spec: string, timeZone: string, closedDates: string[] = []): OperatingHours {
   assertTimeZone(timeZone);
   const weekly = Object.fromEntries(WEEKDAYS.map((day) => [day, []])) as unknown as OperatingHours['weekly'];
-  for (const part of spec.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([A-Za-z,-]+)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(part);
     if (!match) throw new Error(`Cannot read opening hours "${part}": expected e.g. "MO-FR 09:00-17:00".`);
     const [, daysText = '', oh = '', om = '', ch = '', cm = ''] = match;
@@ -54,7 +57,9 @@ export function parseOperatingHours(spec: string, timeZone: string, closedDates:
 export function isOpenAt(hours: OperatingHours, date: Date): boolean {
   const local = localParts(date, hours.timeZone);
   if (hours.closedDates.includes(local.date)) return false;
-  return hours.weekly[local.weekday].some((interval) => local.minutes >= interval.opens && local.minutes < interval.closes);
+  return hours.weekly[local.weekday].some(
+    (interval) => local.minutes >= interval.opens && local.minutes < interval.closes,
+  );
 }
 
 const WEEKDAY_BY_NAME: Record<string, Weekday> = {

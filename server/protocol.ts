@@ -85,7 +85,12 @@ export function parseVisitorFrame(data: string): Parsed<VisitorFrame> {
       }
       return {
         ok: true,
-        value: { type: 'request-callback', ...callback.value, language: object.language, ...(summary ? { summary } : {}) },
+        value: {
+          type: 'request-callback',
+          ...callback.value,
+          language: object.language,
+          ...(summary ? { summary } : {}),
+        },
       };
     }
     default:
@@ -155,7 +160,8 @@ export function parseSummary(value: unknown): Parsed<HandoffSummary> {
     return invalidSummary('"summary.urgent" and "summary.crisis" must be true or false.');
   }
   const needs = listOf(value.needs, SUMMARY_LIMITS.needs, (need) => {
-    if (!isObject(need) || typeof need.words !== 'string' || characterCount(need.words) > SUMMARY_LIMITS.needWords) return null;
+    if (!isObject(need) || typeof need.words !== 'string' || characterCount(need.words) > SUMMARY_LIMITS.needWords)
+      return null;
     const categories = listOf(need.categories, NEED_CATEGORIES.length, (c) =>
       (NEED_CATEGORIES as readonly unknown[]).includes(c) ? (c as NeedCategory) : null,
     );
@@ -172,7 +178,8 @@ export function parseSummary(value: unknown): Parsed<HandoffSummary> {
   if (!crisisKinds) return invalidSummary(`"summary.crisisKinds" must list kinds from: ${CRISIS_KINDS.join(', ')}.`);
   const servicesShown = listOf(value.servicesShown ?? [], SUMMARY_LIMITS.servicesShown, (service) => {
     if (!isObject(service) || typeof service.id !== 'string' || typeof service.name !== 'string') return null;
-    if (service.id.length > SUMMARY_LIMITS.serviceId || characterCount(service.name) > SUMMARY_LIMITS.serviceName) return null;
+    if (service.id.length > SUMMARY_LIMITS.serviceId || characterCount(service.name) > SUMMARY_LIMITS.serviceName)
+      return null;
     return { id: service.id, name: service.name };
   });
   if (!servicesShown) {

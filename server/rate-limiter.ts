@@ -33,6 +33,7 @@ export function takeToken(
   const elapsed = Math.max(0, now - bucket.at);
   const tokens = Math.min(limit.capacity, bucket.tokens + (elapsed / 1000) * limit.perSecond);
   if (tokens >= 1) return { bucket: { tokens: tokens - 1, at: now }, allowed: true, retryAfterMs: 0 };
-  const retryAfterMs = limit.perSecond > 0 ? Math.ceil(((1 - tokens) / limit.perSecond) * 1000) : Number.POSITIVE_INFINITY;
+  const retryAfterMs =
+    limit.perSecond > 0 ? Math.ceil(((1 - tokens) / limit.perSecond) * 1000) : Number.POSITIVE_INFINITY;
   return { bucket: { tokens, at: now }, allowed: false, retryAfterMs };
 }

@@ -61,7 +61,9 @@ export function serveStatic(routes: StaticRoute[], request: IncomingMessage, res
       'Content-Length': size,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_CSP, 'Referrer-Policy': 'no-referrer' } : {}),
+      ...(type.startsWith('text/html')
+        ? { 'Content-Security-Policy': PAGE_CSP, 'Referrer-Policy': 'no-referrer' }
+        : {}),
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);

@@ -147,7 +147,7 @@ interface CallbackRow {
 export class NavigatorStore {
   private readonly db: Database.Database;
   private readonly statements: Statements;
-  private readonly appendTransaction: (input: AppendInput) => { message: TranscriptMessage; duplicate: boolean };
+  private readonly appendTransaction: (inputs: AppendInput[]) => { message: TranscriptMessage; duplicate: boolean }[];
 
   /** Opens (and creates, with its folder) the database. */
   constructor(dataDir: string, options: { synchronous?: 'normal' | 'full' } = {}) {
@@ -165,19 +165,34 @@ export class NavigatorStore {
     this.db.exec(SCHEMA);
     const statements = prepareStatements(this.db);
     this.statements = statements;
-    this.appendTransaction = this.db.transaction((input: AppendInput) => {
-      const existing = statements.messageByClientId.get(input.conversationId, input.sender, input.clientId) as
-        | MessageRow
-        | undefined;
-      if (existing) return { message: toMessage(existing), duplicate: true };
-      const next = statements.nextSeq.get(input.now, input.conversationId) as { last_seq: number } | undefined;
-      if (!next) throw new Error(`No conversation ${input.conversationId}.`);
-      statements.insertMessage.run(input.conversationId, next.last_seq, input.sender, input.clientId, input.text, input.now);
-      return {
-        message: { seq: next.last_seq, from: input.sender, clientId: input.clientId, text: input.text, at: input.now },
-        duplicate: false,
-      };
-    });
+    this.appendTransaction = this.db.transaction((inputs: AppendInput[]) =>
+      inputs.map((input) => {
+        const existing = statements.messageByClientId.get(input.conversationId, input.sender, input.clientId) as
+          | MessageRow
+          | undefined;
+        if (existing) return { message: toMessage(existing), duplicate: true };
+        const next = statements.nextSeq.get(input.now, input.conversationId) as { last_seq: number } | undefined;
+        if (!next) throw new Error(`No conversation ${input.conversationId}.`);
+        statements.insertMessage.run(
+          input.conversationId,
+          next.last_seq,
+          input.sender,
+          input.clientId,
+          input.text,
+          input.now,
+        );
+        return {
+          message: {
+            seq: next.last_seq,
+            from: input.sender,
+            clientId: input.clientId,
+            text: input.text,
+            at: input.now,
+          },
+          duplicate: false,
+        };
+      }),
+    );
   }
 
   /** Closes the database. */
@@ -308,7 +323,24 @@ export class NavigatorStore {
    * `duplicate` tells the caller not to deliver it a second time.
    */
   appendMessage(input: AppendInput): { message: TranscriptMessage; duplicate: boolean } {
-    return this.appendTransaction(input);
+    return this.appendTransaction([input])[0] as { message: TranscriptMessage; duplicate: boolean };
+  }
+
+  /**
+   * Stores several messages in one transaction (one commit, one write to the log), in order.
+   * Each result is as {@link appendMessage}'s; a client id repeated within the batch is
+   * stored once. All or nothing: if it throws, none is stored.
+   */
+  appendMessages(inputs: AppendInput[]): { message: TranscriptMessage; duplicate: boolean }[] {
+    return this.appendTransaction(inputs);
+  }
+
+  /** Where a conversation is and who holds it, without reading its summary. */
+  conversationStatus(id: string): { state: ConversationState; navigatorId: number | null } | undefined {
+    const row = this.statements.conversationStatus.get(id) as
+      | { state: ConversationState; navigator_id: number | null }
+      | undefined;
+    return row && { state: row.state, navigatorId: row.navigator_id };
   }
 
   /** The message a sender stored under a client id, if any. */
@@ -379,7 +411,6 @@ export class NavigatorStore {
   waitingSeenBefore(before: number): string[] {
     return (this.statements.waitingSeenBefore.all(before) as { id: string }[]).map((row) => row.id);
   }
-
 }
 
 /** A message to store. */
@@ -400,7 +431,7 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (username) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`,
     ),
     navigatorName: db.prepare('SELECT name FROM navigators WHERE id = ?'),
-  findNavigator: db.prepare('SELECT id, username, name, password_hash FROM navigators WHERE username = ?'),
+    findNavigator: db.prepare('SELECT id, username, name, password_hash FROM navigators WHERE username = ?'),
     createSession: db.prepare('INSERT INTO sessions (token_hash, navigator_id, expires_at) VALUES (?, ?, ?)'),
     sessionNavigator: db.prepare(
       `SELECT n.id, n.username, n.name, n.password_hash FROM sessions s JOIN navigators n ON n.id = s.navigator_id
@@ -413,6 +444,7 @@ function prepareStatements(db: Database.Database) {
     ),
     conversationByStartId: db.prepare('SELECT * FROM conversations WHERE start_id_hash = ?'),
     conversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
+    conversationStatus: db.prepare('SELECT state, navigator_id FROM conversations WHERE id = ?'),
     replaceSecret: db.prepare('UPDATE conversations SET secret_hash = ? WHERE id = ? AND secret_confirmed = 0'),
     confirmSecret: db.prepare('UPDATE conversations SET secret_confirmed = 1 WHERE id = ? AND secret_confirmed = 0'),
     waiting: db.prepare(`SELECT * FROM conversations WHERE state = 'waiting'`),
@@ -424,12 +456,16 @@ function prepareStatements(db: Database.Database) {
       `UPDATE conversations SET state = 'waiting', navigator_id = NULL, updated_at = ?
        WHERE id = ? AND state = 'active' AND navigator_id = ?`,
     ),
-    end: db.prepare(`UPDATE conversations SET state = 'ended', ended_by = ?, updated_at = ? WHERE id = ? AND state <> 'ended'`),
+    end: db.prepare(
+      `UPDATE conversations SET state = 'ended', ended_by = ?, updated_at = ? WHERE id = ? AND state <> 'ended'`,
+    ),
     touchVisitor: db.prepare('UPDATE conversations SET visitor_seen_at = ? WHERE id = ?'),
     messageByClientId: db.prepare(
       'SELECT seq, sender, client_id, text, created_at FROM messages WHERE conversation_id = ? AND sender = ? AND client_id = ?',
     ),
-    nextSeq: db.prepare('UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq'),
+    nextSeq: db.prepare(
+      'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
+    ),
     insertMessage: db.prepare(
       'INSERT INTO messages (conversation_id, seq, sender, client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
@@ -444,7 +480,9 @@ function prepareStatements(db: Database.Database) {
     openCallbacks: db.prepare(
       'SELECT id, phone, best_time, language, summary, created_at FROM callbacks WHERE handled_at IS NULL ORDER BY created_at, id',
     ),
-    handleCallback: db.prepare('UPDATE callbacks SET handled_at = ?, handled_by = ? WHERE id = ? AND handled_at IS NULL'),
+    handleCallback: db.prepare(
+      'UPDATE callbacks SET handled_at = ?, handled_by = ? WHERE id = ? AND handled_at IS NULL',
+    ),
     deleteConversations: db.prepare('DELETE FROM conversations WHERE updated_at < ?'),
     deleteCallbacks: db.prepare('DELETE FROM callbacks WHERE created_at < ?'),
     deleteSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),

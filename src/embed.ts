@@ -92,7 +92,10 @@ function start(): void {
     void load().then(action);
   };
 
-  launcher.addEventListener('click', call((widget) => widget.show()));
+  launcher.addEventListener(
+    'click',
+    call((widget) => widget.show()),
+  );
   launcher.addEventListener('pointerenter', () => void load(), { once: true });
   launcher.addEventListener('focus', () => void load(), { once: true });
   const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 2000));

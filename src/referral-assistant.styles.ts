@@ -359,6 +359,15 @@ export const styles = css`
     color: var(--ra-text-muted);
     font-size: 0.9375rem;
   }
+  .card-status {
+    margin: 0 0 6px;
+    font-weight: 600;
+  }
+  .card-why {
+    margin: 6px 0 0;
+    font-size: 0.9375rem;
+    color: var(--ra-text-muted);
+  }
   .card-description {
     margin: 0 0 8px;
   }

@@ -217,7 +217,8 @@ export class ReferralAssistant extends LitElement {
       });
     }
     const persisted = this.conversation.persistedSnapshot;
-    if (changed.has('open') && persisted) writeStoredConversation(this.storage, { snapshot: persisted, open: this.open });
+    if (changed.has('open') && persisted)
+      writeStoredConversation(this.storage, { snapshot: persisted, open: this.open });
   }
 
   protected override updated(): void {
@@ -290,9 +291,11 @@ export class ReferralAssistant extends LitElement {
             <button type="button" class="header-button" @click=${this.onClearConversation}>
               ${t('safety:clearConversation.label')}
             </button>
-            ${speechSupported()
-              ? html`<button type="button" class="header-button" @click=${this.onReadNew}>${t('readNew')}</button>`
-              : nothing}
+            ${
+              speechSupported()
+                ? html`<button type="button" class="header-button" @click=${this.onReadNew}>${t('readNew')}</button>`
+                : nothing
+            }
           </div>
         </header>
         <div
@@ -401,7 +404,6 @@ export class ReferralAssistant extends LitElement {
       void this.directorySearch().catch(() => undefined);
     }
   }
-
 
   private onClearConversation(): void {
     if (window.confirm(this.t('safety:clearConversation.confirm'))) this.clearConversation();

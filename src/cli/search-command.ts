@@ -13,6 +13,7 @@ import type { LoadedDirectory } from '../directory/directory-loader.js';
 import { loadDirectory } from '../directory/directory-loader.js';
 import type { AgeGroup, MatchFilters, MatchResult } from '../directory/directory-matcher.js';
 import { matchServices } from '../directory/directory-matcher.js';
+import { loadFuzzyEngine } from '../directory/term-corrector.js';
 import type { SearchStrings } from '../directory/match-reason-text.js';
 import { reasonText } from '../directory/match-reason-text.js';
 import type { SearchableService } from '../directory/search-index.js';
@@ -59,9 +60,9 @@ export interface SearchResultLine {
 }
 
 async function runSearch(args: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseSearchArgs>;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseSearchArgs(args);
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error));
   }
@@ -72,8 +73,11 @@ async function runSearch(args: string[]): Promise<number> {
   }
   const [source, query] = positionals;
   if (!source) return usageError('give the snapshot file (or URL) to search');
+  await loadFuzzyEngine();
   if (values.queries ? positionals.length !== 1 : positionals.length !== 2) {
-    return usageError(values.queries ? 'with --queries, give only the snapshot' : 'give the snapshot and one query, in quotes');
+    return usageError(
+      values.queries ? 'with --queries, give only the snapshot' : 'give the snapshot and one query, in quotes',
+    );
   }
   const language = (values.lang ?? 'en') as UiLanguage;
   if (!UI_LANGUAGES.includes(language)) return usageError(`--lang must be one of ${UI_LANGUAGES.join(', ')}`);
@@ -91,24 +95,46 @@ async function runSearch(args: string[]): Promise<number> {
   };
 
   if (values.queries) {
-    const lines = (await readFile(values.queries, 'utf8')).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    const lines = (await readFile(values.queries, 'utf8'))
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     for (const text of lines) {
       const { results, ms } = search(text);
-      const line = { query: text, results: results.map((r) => resultLine(r, language)), ms: Math.round(ms * 1000) / 1000 };
+      const line = {
+        query: text,
+        results: results.map((r) => resultLine(r, language)),
+        ms: Math.round(ms * 1000) / 1000,
+      };
       process.stdout.write(`${JSON.stringify(line)}\n`);
     }
     return 0;
   }
   const { results } = search(query!);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(results.map((r) => resultLine(r, language)), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        results.map((r) => resultLine(r, language)),
+        null,
+        2,
+      )}\n`,
+    );
     return 0;
   }
   process.stdout.write(`${formatResults(query!, results, language, directory)}\n`);
   return 0;
 }
 
-function readFilters(values: { area?: string; age?: string; 'open-now'?: boolean; near?: string }): MatchFilters | string {
+function parseSearchArgs(args: string[]) {
+  return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+}
+
+function readFilters(values: {
+  area?: string;
+  age?: string;
+  'open-now'?: boolean;
+  near?: string;
+}): MatchFilters | string {
   const filters: MatchFilters = {};
   if (values.area) filters.area = values.area;
   if (values.age) {
@@ -118,7 +144,8 @@ function readFilters(values: { area?: string; age?: string; 'open-now'?: boolean
   if (values['open-now']) filters.openNow = true;
   if (values.near) {
     const [lat, lon] = values.near.split(',').map(Number);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon)) return '--near must be <latitude>,<longitude>, e.g. 25.77,-80.19';
+    if (!Number.isFinite(lat) || !Number.isFinite(lon))
+      return '--near must be <latitude>,<longitude>, e.g. 25.77,-80.19';
     filters.near = { lat: lat!, lon: lon! };
   }
   return filters;
@@ -138,9 +165,17 @@ function resultLine(result: MatchResult<SearchableService>, language: UiLanguage
   };
 }
 
-function formatResults(query: string, results: MatchResult<SearchableService>[], language: UiLanguage, directory: LoadedDirectory): string {
+function formatResults(
+  query: string,
+  results: MatchResult<SearchableService>[],
+  language: UiLanguage,
+  directory: LoadedDirectory,
+): string {
   if (!results.length) return `No services match "${query}".`;
-  const lines = [`${results.length} services for "${query}" (${directory.snapshot.services.length.toLocaleString('en-US')} in the directory):`, ''];
+  const lines = [
+    `${results.length} services for "${query}" (${directory.snapshot.services.length.toLocaleString('en-US')} in the directory):`,
+    '',
+  ];
   results.forEach((result, at) => {
     const line = resultLine(result, language);
     const organization = pickText(result.service.organization, language)?.text;

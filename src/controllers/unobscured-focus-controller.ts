@@ -71,6 +71,9 @@ export class UnobscuredFocusController implements ReactiveController {
             rect.width,
             rect.height,
           );
-    return launcherShift(target.getBoundingClientRect(), home, { width: window.innerWidth, height: window.innerHeight });
+    return launcherShift(target.getBoundingClientRect(), home, {
+      width: window.innerWidth,
+      height: window.innerHeight,
+    });
   }
 }

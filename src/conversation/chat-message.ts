@@ -51,7 +51,10 @@ export interface ResultsMessage {
   kind: 'results';
   /** The categories searched, for the "Did this help?" event and the hand-off summary. */
   categories: NeedCategory[];
-  results: { service: Service; reasons: MatchReason[] }[];
+  results: { service: Service; reasons: MatchReason[]; distanceKm?: number }[];
+  /** The directory's time zone, for "open now" worked out when the card is shown. */
+  timeZone: string;
+  distanceUnit: 'km' | 'mi';
 }
 
 /** Phone and text options to reach a person, from the region data. */

@@ -86,7 +86,18 @@ export interface FindServicesInput {
 
 /** Output of the `findServices` actor: 0 to 5 services, best first. */
 export interface FoundServices {
-  results: { service: Service; reasons: MatchReason[] }[];
+  results: FoundService[];
+  /** The directory's time zone: opening hours are shown in it. */
+  timeZone: string;
+  /** How the directory's region measures distance. */
+  distanceUnit: 'km' | 'mi';
+}
+
+/** One service found, with why it matched and, when the visitor gave a place, how far it is. */
+export interface FoundService {
+  service: Service;
+  reasons: MatchReason[];
+  distanceKm?: number;
 }
 
 /** Settings that come from the element's attributes and the region. */
@@ -407,9 +418,7 @@ export const conversationMachine = setup({
         heldText: null,
         urgentWords: assessment.urgentWords || context.urgentWords,
         areaOptions: assessment.areaOptions,
-        questions: assessment.questions
-          .filter((q) => answers[q] === undefined)
-          .slice(0, context.config.maxQuestions),
+        questions: assessment.questions.filter((q) => answers[q] === undefined).slice(0, context.config.maxQuestions),
       };
     }),
     applyHintsToQuestion: assign(({ context }, assessment: NeedAssessment) => {
@@ -442,7 +451,14 @@ export const conversationMachine = setup({
         ...withMessages(
           context,
           assistant('resultsIntro', { count: found.results.length }),
-          { from: 'assistant', kind: 'results', categories: context.need?.categories ?? [], results: found.results },
+          {
+            from: 'assistant',
+            kind: 'results',
+            categories: context.need?.categories ?? [],
+            results: found.results,
+            timeZone: found.timeZone,
+            distanceUnit: found.distanceUnit,
+          },
           ...(reason ? [assistant(`offerPerson.${reason}`)] : []),
           assistant('didThisHelp'),
         ),
@@ -483,11 +499,11 @@ export const conversationMachine = setup({
       replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
     })),
     showDirectoryUnavailable: assign(({ context }) => ({
-      ...withMessages(
-        context,
-        assistant('directoryUnavailable'),
-        { from: 'assistant', kind: 'contacts', purpose: 'directory-unavailable' },
-      ),
+      ...withMessages(context, assistant('directoryUnavailable'), {
+        from: 'assistant',
+        kind: 'contacts',
+        purpose: 'directory-unavailable',
+      }),
       replies: [{ line: { key: 'replies.retry' }, event: { type: 'RETRY' } as const }, START_OVER_REPLY],
     })),
   },

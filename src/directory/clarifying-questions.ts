@@ -7,7 +7,10 @@
 import type { Question } from '../conversation/conversation.machine.js';
 import type { AgeGroup } from './directory-matcher.js';
 import { servesAgeGroup } from './directory-matcher.js';
-import type { DirectorySnapshot, NeedCategory, Service } from './snapshot.js';
+import type { Area, NeedCategory, Service } from './snapshot.js';
+
+/** What the questions look at in a candidate service. */
+type Candidate = Pick<Service, 'areas' | 'ages' | 'schedule'>;
 
 const AGE_GROUPS: AgeGroup[] = ['child', 'adult', 'senior'];
 
@@ -19,9 +22,9 @@ const SAME_DAY_CATEGORIES: NeedCategory[] = ['food', 'housing'];
  * useful first. Housing asks "today?" before the rest: a same-day housing need is urgent.
  */
 export function questionsThatChangeResults(
-  snapshot: DirectorySnapshot,
-  candidates: Service[],
-  categories: NeedCategory[],
+  snapshot: { areas: readonly Area[] },
+  candidates: readonly Candidate[],
+  categories: readonly NeedCategory[],
 ): Question[] {
   const questions: Question[] = [];
   const sameDay = categories.some((c) => SAME_DAY_CATEGORIES.includes(c)) && hoursDiffer(candidates);
@@ -33,7 +36,7 @@ export function questionsThatChangeResults(
 }
 
 /** True when some candidates keep different days or hours from others. */
-function hoursDiffer(candidates: Service[]): boolean {
+function hoursDiffer(candidates: readonly Candidate[]): boolean {
   const shapes = new Set(candidates.map((s) => JSON.stringify(s.schedule)));
   return shapes.size > 1;
 }

@@ -36,9 +36,10 @@ export interface LoadedDirectory {
   split: boolean;
   /**
    * The index for matching, with the need vocabulary of `language` loaded (fetched once, the
-   * first time a language is asked for).
+   * first time a language is asked for). Without a language: the index as it is, enough for
+   * chosen categories, so a visitor who taps "Food" never downloads a vocabulary.
    */
-  index(language: UiLanguage): Promise<DirectoryIndex<LoadedSnapshot>>;
+  index(language?: UiLanguage): Promise<DirectoryIndex<LoadedSnapshot>>;
   /**
    * Full records of services, in the order of `ids`. A split directory fetches the shards that
    * hold them (each shard once); ids it does not know are left out.
@@ -47,18 +48,18 @@ export interface LoadedDirectory {
 }
 
 /**
- * Fetches, validates and indexes a directory, with the need vocabulary of `language` loaded
+ * Fetches, validates and indexes a directory; with a `language`, its need vocabulary is loaded
  * alongside the download.
  */
 export async function loadDirectory(
   url: string | URL,
   fetchImpl: typeof fetch = fetch,
-  language: UiLanguage = 'en',
+  language?: UiLanguage,
 ): Promise<LoadedDirectory> {
   const href = resolveUrl(url);
-  const vocabulary = loadNeedVocabulary(language);
+  const vocabulary = language ? loadNeedVocabulary(language) : undefined;
   const snapshot = readSnapshot(href, await fetchJson(href, fetchImpl));
-  let index = buildDirectoryIndex(snapshot, [await vocabulary]);
+  let index = buildDirectoryIndex(snapshot, vocabulary ? [await vocabulary] : []);
   const positions = new Map<string, number>(snapshot.services.map((service, at) => [service.id, at]));
   const shards = new Map<number, Promise<Service[]>>();
 
@@ -78,7 +79,7 @@ export async function loadDirectory(
     snapshot,
     split: Boolean(snapshot.details),
     async index(wanted) {
-      if (!index.vocabularies.has(wanted)) index = withVocabulary(index, await loadNeedVocabulary(wanted));
+      if (wanted && !index.vocabularies.has(wanted)) index = withVocabulary(index, await loadNeedVocabulary(wanted));
       return index;
     },
     async services(ids) {
@@ -114,7 +115,9 @@ async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown>
   try {
     response = await fetchImpl(url, { credentials: 'omit' });
   } catch (error) {
-    throw new Error(`Directory ${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(
+      `Directory ${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   if (!response.ok) throw new Error(`Directory ${url}: HTTP ${response.status}`);
   try {
@@ -128,7 +131,8 @@ async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown>
 function readSnapshot(url: string, value: unknown): LoadedSnapshot {
   if (isRecord(value) && value.details !== undefined) return readSearchPart(url, value);
   const result = validateSnapshot(value);
-  if (!result.ok) throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
   return result.snapshot satisfies DirectorySnapshot;
 }
 
@@ -159,7 +163,10 @@ function readSearchPart(url: string, value: Record<string, unknown>): LoadedSnap
   if (!Array.isArray(services)) return fail('services: expected a list');
   services.forEach((service, at) => {
     const problem = searchRecordProblem(service);
-    if (problem) fail(`services[${at}]${isRecord(service) && typeof service.id === 'string' ? ` (${service.id})` : ''}: ${problem}`);
+    if (problem)
+      fail(
+        `services[${at}]${isRecord(service) && typeof service.id === 'string' ? ` (${service.id})` : ''}: ${problem}`,
+      );
   });
   if (files.length !== Math.ceil(services.length / shardSize)) {
     fail(`details.files: ${files.length} shards for ${services.length} services of ${shardSize} per shard`);
@@ -177,11 +184,17 @@ function searchRecordProblem(service: unknown): string | undefined {
   return undefined;
 }
 
-async function fetchShard(base: string, snapshot: LoadedSnapshot, number: number, fetchImpl: typeof fetch): Promise<Service[]> {
+async function fetchShard(
+  base: string,
+  snapshot: LoadedSnapshot,
+  number: number,
+  fetchImpl: typeof fetch,
+): Promise<Service[]> {
   const { shardSize, files } = snapshot.details!;
   const url = new URL(files[number]!, base).href;
   const value = await fetchJson(url, fetchImpl);
-  if (!isRecord(value) || !Array.isArray(value.services)) throw new Error(`Directory ${url} is not valid: services: expected a list`);
+  if (!isRecord(value) || !Array.isArray(value.services))
+    throw new Error(`Directory ${url} is not valid: services: expected a list`);
   // A shard's services are whole records: check them as a one-shard snapshot.
   const result = validateSnapshot({
     format: snapshot.format,
@@ -191,11 +204,14 @@ async function fetchShard(base: string, snapshot: LoadedSnapshot, number: number
     areas: snapshot.areas,
     services: value.services,
   });
-  if (!result.ok) throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
   const expected = snapshot.services.slice(number * shardSize, (number + 1) * shardSize).map((service) => service.id);
   const found = result.snapshot.services.map((service) => service.id);
   if (expected.join('\n') !== found.join('\n')) {
-    throw new Error(`Directory ${url} is not valid: its services are not services ${number * shardSize} to ${number * shardSize + expected.length - 1} of ${base}`);
+    throw new Error(
+      `Directory ${url} is not valid: its services are not services ${number * shardSize} to ${number * shardSize + expected.length - 1} of ${base}`,
+    );
   }
   return result.snapshot.services;
 }

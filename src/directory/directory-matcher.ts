@@ -141,6 +141,13 @@ const EVIDENCE = {
 const BOOST = { language: 0.05, forWhom: 0.05, free: 0.05, openToday: 0.1, near: 0.1 } as const;
 /** Distance at which the nearness boost has fallen to about a third. */
 const NEAR_SCALE_KM = 15;
+/**
+ * A need's word held by more than this share of a large directory's services ("care",
+ * "community") barely tells them apart, and looking it up would touch thousands of services on
+ * every query. Small directories keep every word: there the lookup is cheap and "care" in "child
+ * care" still helps the ranking.
+ */
+const COMMON_WORD = { share: 0.2, atLeast: 2000 } as const;
 /** A language listed by more services than this says nothing about any one of them. */
 const DISTINCTIVE_SHARE = 0.9;
 
@@ -161,6 +168,7 @@ export function matchServices<D extends SearchableDirectory>(
   language: UiLanguage,
   limit = 5,
 ): MatchResult<ServiceOf<D>>[] {
+  if (limit < 1) return [];
   const vocabulary = index.vocabularies.get(language) ?? emptyVocabulary(language);
   const read = readQuery(index, query.text ?? '', vocabulary);
   const units = queryUnits(read, query.categories ?? []);
@@ -171,7 +179,11 @@ export function matchServices<D extends SearchableDirectory>(
   const total = new Float32Array(count);
   const unitHits = new Uint32Array(count);
   const touched: number[] = [];
-  const scratch: Scratch = { best: new Float32Array(count), coverage: new Float32Array(count), words: new Float32Array(count) };
+  const scratch: Scratch = {
+    best: new Float32Array(count),
+    coverage: new Float32Array(count),
+    words: new Float32Array(count),
+  };
   let counted = 0;
   units.forEach((unit, bit) => {
     const hits = unitEvidence(index, unit, scratch);
@@ -190,7 +202,12 @@ export function matchServices<D extends SearchableDirectory>(
   const ageHint = filters.ageGroup ?? read.ageGroup;
   const needsClock = filters.openNow || today;
   const clock = needsClock ? wallClock(filters.now ?? new Date(), index.snapshot.directory.timeZone) : undefined;
+  // The best `limit` so far, best first: a full sort of thousands of candidates costs more than
+  // keeping five in order. Ties go to the smaller id, so a split snapshot (which orders services
+  // differently) ranks exactly as the single file does.
   const ranked: { at: number; score: number; distanceKm?: number }[] = [];
+  const better = (a: { at: number; score: number }, b: { at: number; score: number }) =>
+    a.score > b.score || (a.score === b.score && search.services[a.at]!.id < search.services[b.at]!.id);
   for (const at of touched) {
     const service = search.services[at]!;
     if (filters.area && !servesArea(service, filters.area)) continue;
@@ -206,12 +223,17 @@ export function matchServices<D extends SearchableDirectory>(
     if (read.free && service.free) score += BOOST.free;
     if (today && open) score += BOOST.openToday;
     if (distanceKm !== undefined) score += BOOST.near * Math.exp(-distanceKm / NEAR_SCALE_KM);
-    ranked.push({ at, score, distanceKm });
+    const last = ranked[limit - 1];
+    if (last && (score < last.score || (score === last.score && service.id > search.services[last.at]!.id))) continue;
+    const candidate = { at, score, distanceKm };
+    let place = ranked.length;
+    while (place > 0 && better(candidate, ranked[place - 1]!)) place--;
+    ranked.splice(place, 0, candidate);
+    if (ranked.length > limit) ranked.pop();
   }
-  ranked.sort((a, b) => b.score - a.score || a.at - b.at);
 
   const resultClock = clock ?? wallClock(filters.now ?? new Date(), index.snapshot.directory.timeZone);
-  return ranked.slice(0, limit).map(({ at, score, distanceKm }) => {
+  return ranked.map(({ at, score, distanceKm }) => {
     const service = search.services[at]!;
     const status = openingStatusAt(service.schedule, resultClock);
     return {
@@ -236,7 +258,8 @@ function correctorFor(index: DirectoryIndex<SearchableDirectory>, vocabulary: Ne
   if (!corrector) {
     const words: string[] = [...vocabulary.words];
     // Only words of letters go into the dictionary: codes and numbers are never misspellings.
-    for (const token of index.search.postings.keys()) if (token.length >= 3 && /^\p{L}+$/u.test(token)) words.push(token);
+    for (const token of index.search.postings.keys())
+      if (token.length >= 3 && /^\p{L}+$/u.test(token)) words.push(token);
     corrector = createTermCorrector(words, vocabulary.words);
     index.correctors.set(vocabulary.language, corrector);
   }
@@ -280,12 +303,15 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
   if (unit.kind === 'word') {
     const posting = search.postings.get(unit.token);
     if (!posting) return touched;
-    const strength = (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.services.length);
+    const strength =
+      (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.services.length);
     for (let i = 0; i < posting.services.length; i++) raise(posting.services[i]!, strength * posting.weights[i]!);
     return touched;
   }
-  for (const prefix of unit.need.taxonomy) for (const at of servicesUnderPrefix(search, prefix)) raise(at, EVIDENCE.taxonomy);
-  for (const prefix of unit.need.related) for (const at of servicesUnderPrefix(search, prefix)) raise(at, EVIDENCE.related);
+  for (const prefix of unit.need.taxonomy)
+    for (const at of servicesUnderPrefix(search, prefix)) raise(at, EVIDENCE.taxonomy);
+  for (const prefix of unit.need.related)
+    for (const at of servicesUnderPrefix(search, prefix)) raise(at, EVIDENCE.related);
   const withWords = bestCoverage(search, [unit.tokens, ...unit.need.terms], scratch);
   for (const at of withWords) {
     const share = scratch.words[at]!;
@@ -304,12 +330,13 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
 function bestCoverage(search: SearchIndex<SearchableService>, terms: readonly string[][], scratch: Scratch): number[] {
   const { coverage, words } = scratch;
   const withWords: number[] = [];
+  const common = Math.max(COMMON_WORD.atLeast, COMMON_WORD.share * search.services.length);
   for (const term of terms) {
     if (!term.length) continue;
     const covered: number[] = [];
     for (const word of term) {
       const posting = search.postings.get(word);
-      if (!posting) continue;
+      if (!posting || posting.services.length > common) continue;
       for (let i = 0; i < posting.services.length; i++) {
         const at = posting.services[i]!;
         if (coverage[at] === 0) covered.push(at);
@@ -371,7 +398,10 @@ function reasonsFor(
     reasons.push({ key: `language.${language}` });
   }
   if (filters.area && service.areas.includes(filters.area)) reasons.push({ key: 'area' });
-  if (filters.ageGroup && (service.ages || hasCodeUnder(service, index.vocabularies.get(language)?.forWhomTaxonomy[filters.ageGroup] ?? []))) {
+  if (
+    filters.ageGroup &&
+    (service.ages || hasCodeUnder(service, index.vocabularies.get(language)?.forWhomTaxonomy[filters.ageGroup] ?? []))
+  ) {
     reasons.push({ key: `ageGroup.${filters.ageGroup}` });
   }
   if (read.free && service.free) reasons.push({ key: 'free' });

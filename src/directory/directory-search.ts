@@ -1,7 +1,8 @@
 /**
- * The widget's search side, loaded lazily with the directory on the first need: fetching and
- * validating the snapshot, the matcher and the need vocabulary stay out of the bundle that
- * opens the panel. The conversation's `assessNeed` and `findServices` actors call into this.
+ * The widget's search side, loaded lazily on the first need: loading and validating the
+ * directory, the matcher, and (for typed words only) the need vocabulary and the fuzzy engine
+ * stay out of the bundle that opens the panel. The conversation's `assessNeed` and
+ * `findServices` actors call into this.
  */
 import type {
   AssessNeedInput,
@@ -10,9 +11,11 @@ import type {
   NeedAssessment,
 } from '../conversation/conversation.machine.js';
 import { questionsThatChangeResults } from './clarifying-questions.js';
-import { buildDirectoryIndex, type DirectoryIndex, matchServices } from './directory-matcher.js';
-import type { DirectorySnapshot, NeedCategory } from './snapshot.js';
-import { validateSnapshot, formatProblem } from './validate-snapshot.js';
+import { type DirectoryIndex, type MatchFilters, matchServices } from './directory-matcher.js';
+import { type LoadedDirectory, type LoadedSnapshot, loadDirectory } from './directory-loader.js';
+import { understandNeed } from './need-vocabulary.js';
+import type { UiLanguage } from './snapshot.js';
+import { loadFuzzyEngine } from './term-corrector.js';
 
 /** How many services a result set shows. */
 const RESULTS_SHOWN = 5;
@@ -21,9 +24,9 @@ const CANDIDATES_CONSIDERED = 30;
 
 /** A loaded directory, ready to answer the conversation's questions. */
 export interface DirectorySearch {
-  snapshot: DirectorySnapshot;
-  assess(input: AssessNeedInput): NeedAssessment;
-  find(input: FindServicesInput): FoundServices;
+  directory: LoadedDirectory;
+  assess(input: AssessNeedInput): Promise<NeedAssessment>;
+  find(input: FindServicesInput): Promise<FoundServices>;
 }
 
 const opened = new Map<string, Promise<DirectorySearch>>();
@@ -35,68 +38,91 @@ const opened = new Map<string, Promise<DirectorySearch>>();
 export function openDirectory(url: string, fetchImpl: typeof fetch = fetch): Promise<DirectorySearch> {
   let search = opened.get(url);
   if (!search) {
-    search = loadSnapshot(url, fetchImpl).then(createDirectorySearch);
+    search = loadDirectory(url, fetchImpl).then(createDirectorySearch);
     search.catch(() => opened.delete(url));
     opened.set(url, search);
   }
   return search;
 }
 
-async function loadSnapshot(url: string, fetchImpl: typeof fetch): Promise<DirectorySnapshot> {
-  const response = await fetchImpl(url, { credentials: 'omit' });
-  if (!response.ok) throw new Error(`Directory ${url}: HTTP ${response.status}`);
-  const result = validateSnapshot(await response.json());
-  if (!result.ok) {
-    throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
-  }
-  return result.snapshot;
-}
-
-/** Wraps a snapshot with the operations the conversation needs. */
-export function createDirectorySearch(snapshot: DirectorySnapshot): DirectorySearch {
-  const index = buildDirectoryIndex(snapshot);
+/** Wraps a loaded directory with the operations the conversation needs. */
+export function createDirectorySearch(directory: LoadedDirectory): DirectorySearch {
   return {
-    snapshot,
-    assess: (input) => assessNeed(index, input),
-    find: (input) => findServices(index, input),
+    directory,
+    assess: (input) => assessNeed(directory, input),
+    find: (input) => findServices(directory, input),
   };
 }
 
-function assessNeed(index: DirectoryIndex, { need, language }: AssessNeedInput): NeedAssessment {
+/** The index for a query: with the language's vocabulary and the fuzzy engine only when there are words to read. */
+async function indexFor(
+  directory: LoadedDirectory,
+  text: string | undefined,
+  language: UiLanguage,
+): Promise<DirectoryIndex<LoadedSnapshot>> {
+  if (!text?.trim()) return directory.index();
+  const [index] = await Promise.all([directory.index(language), loadFuzzyEngine()]);
+  return index;
+}
+
+async function assessNeed(directory: LoadedDirectory, { need, language }: AssessNeedInput): Promise<NeedAssessment> {
   const text = need.text?.trim();
-  const candidates = matchServices(index, { ...need, ...(text ? { text } : {}) }, {}, language, CANDIDATES_CONSIDERED);
-  const categories = need.categories.length ? need.categories : dominantCategories(candidates.map((c) => c.service.categories));
-  const services = candidates.map((c) => c.service);
+  const index = await indexFor(directory, text, language);
+  const vocabulary = index.vocabularies.get(language);
+  const understood = text && vocabulary ? understandNeed(text, language, vocabulary) : undefined;
+  const categories = need.categories.length ? need.categories : (understood?.categories ?? []);
+  const candidates = matchServices(
+    index,
+    { categories: need.categories, ...(text ? { text } : {}) },
+    {},
+    language,
+    CANDIDATES_CONSIDERED,
+  );
+  const { snapshot } = directory;
   return {
     categories,
     understood: categories.length > 0 || candidates.length > 0,
-    hints: {},
+    hints: {
+      ...(understood?.ageGroup ? { ageGroup: understood.ageGroup } : {}),
+      ...(understood?.today ? { today: true } : {}),
+    },
     urgentWords: false,
-    questions: questionsThatChangeResults(index.snapshot, services, categories),
-    areaOptions: index.snapshot.areas.length > 1 ? index.snapshot.areas.map(({ id, name }) => ({ id, name })) : [],
+    questions: questionsThatChangeResults(
+      snapshot,
+      candidates.map((c) => c.service),
+      categories,
+    ),
+    areaOptions: snapshot.areas.length > 1 ? snapshot.areas.map(({ id, name }) => ({ id, name })) : [],
   };
 }
 
-function findServices(index: DirectoryIndex, { need, answers, language }: FindServicesInput): FoundServices {
-  const results = matchServices(
-    index,
-    need,
-    {
-      ...(answers.area ? { area: answers.area } : {}),
-      ...(answers.ageGroup ? { ageGroup: answers.ageGroup } : {}),
-    },
-    language,
-    RESULTS_SHOWN,
-  );
-  return { results: results.map(({ service, reasons }) => ({ service, reasons })) };
-}
-
-/** The categories most of the top word matches share: a typed need's likely category. */
-function dominantCategories(categoryLists: NeedCategory[][]): NeedCategory[] {
-  const counts = new Map<NeedCategory, number>();
-  for (const list of categoryLists.slice(0, 10)) {
-    for (const category of list) counts.set(category, (counts.get(category) ?? 0) + 1);
-  }
-  const best = Math.max(0, ...counts.values());
-  return best < 2 ? [] : [...counts].filter(([, n]) => n === best).map(([c]) => c);
+async function findServices(
+  directory: LoadedDirectory,
+  { need, answers, language, urgent }: FindServicesInput,
+): Promise<FoundServices> {
+  const index = await indexFor(directory, need.text, language);
+  const filters: MatchFilters = {
+    ...(answers.area ? { area: answers.area } : {}),
+    ...(answers.ageGroup ? { ageGroup: answers.ageGroup } : {}),
+    ...(urgent ? { today: true } : {}),
+  };
+  const query = { categories: need.categories, ...(need.text ? { text: need.text } : {}) };
+  const matches = matchServices(index, query, filters, language, RESULTS_SHOWN);
+  const services = await directory.services(matches.map((match) => match.service.id));
+  const byId = new Map(services.map((service) => [service.id, service]));
+  return {
+    results: matches.flatMap((match) => {
+      const service = byId.get(match.service.id);
+      if (!service) return [];
+      return [
+        {
+          service,
+          reasons: match.reasons,
+          ...(match.distanceKm !== undefined ? { distanceKm: match.distanceKm } : {}),
+        },
+      ];
+    }),
+    timeZone: directory.snapshot.directory.timeZone,
+    distanceUnit: directory.snapshot.directory.distanceUnit,
+  };
 }

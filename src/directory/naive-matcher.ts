@@ -41,6 +41,10 @@ export function buildNaiveIndex<S extends SearchableService & { description?: Lo
 }
 
 /** The baseline's top results for some words, best first, with Fuse's score turned into 0..1 higher-is-better. */
-export function naiveMatch<S extends SearchableService>(index: NaiveIndex<S>, text: string, limit = 5): { service: S; score: number }[] {
+export function naiveMatch<S extends SearchableService>(
+  index: NaiveIndex<S>,
+  text: string,
+  limit = 5,
+): { service: S; score: number }[] {
   return index.fuse.search(text, { limit }).map((hit) => ({ service: hit.item.service, score: 1 - (hit.score ?? 1) }));
 }

@@ -172,7 +172,8 @@ export function contentTokens(text: string, vocabulary: NeedVocabulary, correcto
     const { tokens, fuzzy } = corrector.correct(token);
     if (!tokens.length) out.push({ token, word });
     for (const part of tokens) {
-      if (!vocabulary.stopwords.has(part)) out.push(fuzzy ? { token: part, word, corrected: true } : { token: part, word });
+      if (!vocabulary.stopwords.has(part))
+        out.push(fuzzy ? { token: part, word, corrected: true } : { token: part, word });
     }
   }
   return out;

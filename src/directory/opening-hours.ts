@@ -37,7 +37,13 @@ export interface OpeningStatus {
 
 const DAY = 24 * 60;
 const SHORT_WEEKDAYS: Record<string, Weekday> = {
-  Mon: 'MO', Tue: 'TU', Wed: 'WE', Thu: 'TH', Fri: 'FR', Sat: 'SA', Sun: 'SU',
+  Mon: 'MO',
+  Tue: 'TU',
+  Wed: 'WE',
+  Thu: 'TH',
+  Fri: 'FR',
+  Sat: 'SA',
+  Sun: 'SU',
 };
 // Building an Intl.DateTimeFormat costs far more than using one; directories use one zone.
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -113,7 +119,12 @@ export function isOpenAt(schedule: readonly ScheduleRule[], clock: WallClock): b
     if (rule.days.includes(clock.weekday) && opens <= clock.minutes && (overnight || clock.minutes < closes)) {
       if (appliesOn(rule, clock.date)) return true;
     }
-    if (overnight && rule.days.includes(yesterday) && clock.minutes < closes && appliesOn(rule, addDays(clock.date, -1))) {
+    if (
+      overnight &&
+      rule.days.includes(yesterday) &&
+      clock.minutes < closes &&
+      appliesOn(rule, addDays(clock.date, -1))
+    ) {
       return true;
     }
   }

@@ -106,7 +106,8 @@ export function buildSearchIndex<S extends SearchableService>(directory: Searcha
     };
     for (const name of Object.values(service.name)) add(name, FIELD_WEIGHTS.name);
     for (const name of Object.values(service.organization ?? {})) add(name, FIELD_WEIGHTS.organization);
-    for (const words of Object.values(service.keywords ?? {})) for (const word of words ?? []) add(word, FIELD_WEIGHTS.keyword);
+    for (const words of Object.values(service.keywords ?? {}))
+      for (const word of words ?? []) add(word, FIELD_WEIGHTS.keyword);
     for (const code of service.taxonomy) {
       const weight = code.startsWith('Y') ? FIELD_WEIGHTS.populationTerm : FIELD_WEIGHTS.term;
       for (const token of tokensOfTerm(code)) note(token, at, weight);
@@ -114,7 +115,8 @@ export function buildSearchIndex<S extends SearchableService>(directory: Searcha
       if (list) list.push(at);
       else codeLists.set(code, [at]);
     }
-    for (const language of new Set(service.languages)) languageCounts.set(language, (languageCounts.get(language) ?? 0) + 1);
+    for (const language of new Set(service.languages))
+      languageCounts.set(language, (languageCounts.get(language) ?? 0) + 1);
     points.push(servicePoints(service));
   });
 

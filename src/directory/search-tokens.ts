@@ -30,7 +30,12 @@ export interface SearchWord {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function fold(text: string): string {
-  return PRINTABLE_ASCII.test(text) ? text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() : foldText(text);
+  return PRINTABLE_ASCII.test(text)
+    ? text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()
+    : foldText(text);
 }
 
 /** Splits text into words with their search tokens, in order, repeats kept. */

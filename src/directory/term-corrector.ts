@@ -4,7 +4,19 @@
  * dictionary of distinct words (the need vocabulary and the directory's index terms), split by
  * length, so a query never scans descriptions or services.
  */
-import Fuse from 'fuse.js/basic';
+import type Fuse from 'fuse.js/basic';
+
+/**
+ * Fuse.js, loaded on demand: only typed words that the dictionary lacks need it, so a visitor
+ * who taps a category never downloads it. Until {@link loadFuzzyEngine} resolves, correction
+ * still splits run-together words and keeps known words, but guesses nothing.
+ */
+let engine: typeof Fuse | undefined;
+
+/** Loads the fuzzy engine once. Entry points that search typed text await it first. */
+export async function loadFuzzyEngine(): Promise<void> {
+  engine ??= (await import('fuse.js/basic')).default;
+}
 
 /** Corrects one search token at a time. */
 export interface TermCorrector {
@@ -30,7 +42,10 @@ const MIN_PART = 3;
  * Builds a corrector over a dictionary. Words in `preferred` win ties, so a visitor's typo
  * becomes a need-vocabulary word before it becomes a word from some service's name.
  */
-export function createTermCorrector(words: Iterable<string>, preferred: ReadonlySet<string> = new Set()): TermCorrector {
+export function createTermCorrector(
+  words: Iterable<string>,
+  preferred: ReadonlySet<string> = new Set(),
+): TermCorrector {
   const known = new Set<string>();
   for (const word of words) if (word) known.add(word);
   // Buckets by length and first letter, and by length and second letter: a typo changes the
@@ -47,10 +62,10 @@ export function createTermCorrector(words: Iterable<string>, preferred: Readonly
     }
   }
   const fuses = new Map<string, Fuse<string>>();
-  const fuseFor = (key: string) => {
+  const fuseFor = (key: string, Engine: typeof Fuse) => {
     let fuse = fuses.get(key);
     if (!fuse) {
-      fuse = new Fuse(buckets.get(key) ?? [], {
+      fuse = new Engine(buckets.get(key) ?? [], {
         includeScore: true,
         threshold: THRESHOLD,
         ignoreLocation: true,
@@ -78,12 +93,14 @@ export function createTermCorrector(words: Iterable<string>, preferred: Readonly
       if (token.length < MIN_LENGTH) return { tokens: [], fuzzy: false };
       const parts = split(token);
       if (parts.length) return { tokens: parts, fuzzy: false };
+      const Engine = engine;
+      if (!Engine) return { tokens: [], fuzzy: false };
       const spread = token.length >= 8 ? 2 : 1;
       let best: { word: string; score: number } | undefined;
       for (let length = token.length - spread; length <= token.length + spread; length++) {
         for (const key of bucketKeys(token, length)) {
           if (!buckets.has(key)) continue;
-          for (const hit of fuseFor(key).search(token, { limit: 3 })) {
+          for (const hit of fuseFor(key, Engine).search(token, { limit: 3 })) {
             // Closer lengths first, then preferred words, as tie-breakers on Fuse's score.
             const score =
               (hit.score ?? 1) + Math.abs(length - token.length) * 0.01 - (preferred.has(hit.item) ? 0.005 : 0);

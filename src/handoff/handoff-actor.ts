@@ -8,7 +8,12 @@
  * `end` first to end it, and wait for the `ended` event, which arrives at once.
  */
 import { fromCallback } from 'xstate';
-import type { CallbackRequestDetails, HandoffEvent, HandoffOpenRequest, HandoffTransport } from './handoff-transport.js';
+import type {
+  CallbackRequestDetails,
+  HandoffEvent,
+  HandoffOpenRequest,
+  HandoffTransport,
+} from './handoff-transport.js';
 
 /** Commands the parent sends the actor. */
 export type HandoffCommand =
@@ -37,7 +42,11 @@ export function createHandoffActor(transport: HandoffTransport) {
         case 'end':
           return connection.end();
         case 'request-callback':
-          return connection.requestCallback({ clientId: command.clientId, phone: command.phone, bestTime: command.bestTime });
+          return connection.requestCallback({
+            clientId: command.clientId,
+            phone: command.phone,
+            bestTime: command.bestTime,
+          });
       }
     });
     return () => connection.close();

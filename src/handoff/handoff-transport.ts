@@ -69,7 +69,14 @@ export type HandoffEvent =
    * Something failed. With a `clientId`, that message or callback request was not delivered
    * and will not be retried; without one, it concerns the conversation.
    */
-  | { type: 'error'; code: HandoffErrorCode; message: string; clientId?: string; retryAfterMs?: number; limit?: number };
+  | {
+      type: 'error';
+      code: HandoffErrorCode;
+      message: string;
+      clientId?: string;
+      retryAfterMs?: number;
+      limit?: number;
+    };
 
 /** A phone callback request. */
 export interface CallbackRequestDetails {

@@ -44,17 +44,23 @@ export function nextToSend(outbox: Outbox, now: number): OutboxEntry | undefined
 
 /** Marks the head as sent. */
 export function markSent(outbox: Outbox, clientId: string, now: number): Outbox {
-  return outbox.map((entry) => (entry.clientId === clientId ? { clientId: entry.clientId, text: entry.text, sentAt: now } : entry));
+  return outbox.map((entry) =>
+    entry.clientId === clientId ? { clientId: entry.clientId, text: entry.text, sentAt: now } : entry,
+  );
 }
 
 /** Removes an acknowledged message. Acknowledgements for unknown ids change nothing. */
 export function acknowledge(outbox: Outbox, clientId: string): Outbox {
-  return outbox.some((entry) => entry.clientId === clientId) ? outbox.filter((entry) => entry.clientId !== clientId) : outbox;
+  return outbox.some((entry) => entry.clientId === clientId)
+    ? outbox.filter((entry) => entry.clientId !== clientId)
+    : outbox;
 }
 
 /** After a rate-limit refusal: send this message again, not before `notBefore`. */
 export function retryLater(outbox: Outbox, clientId: string, notBefore: number): Outbox {
-  return outbox.map((entry) => (entry.clientId === clientId ? { clientId: entry.clientId, text: entry.text, notBefore } : entry));
+  return outbox.map((entry) =>
+    entry.clientId === clientId ? { clientId: entry.clientId, text: entry.text, notBefore } : entry,
+  );
 }
 
 /** After the connection dropped: nothing is in flight any more, everything will be resent. */

@@ -20,7 +20,11 @@ export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 15_000 }
  * spread uniformly over its upper half ("equal jitter"), which keeps retries apart without ever
  * retrying at once.
  */
-export function reconnectDelay(attempt: number, options: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function reconnectDelay(
+  attempt: number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const step = Math.min(options.maxMs, options.initialMs * 2 ** Math.min(attempt, 30));
   return Math.round(step / 2 + random() * (step / 2));
 }

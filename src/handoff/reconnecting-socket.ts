@@ -142,7 +142,9 @@ export class ReconnectingSocket {
 
   private scheduleRetry(code: number): void {
     const willRetry = this.options.shouldReconnect?.(code) ?? true;
-    const delayMs = willRetry ? reconnectDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random) : 0;
+    const delayMs = willRetry
+      ? reconnectDelay(this.attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random)
+      : 0;
     const attempt = ++this.attempt;
     if (!willRetry) this.running = false;
     this.options.onDown({ attempt, delayMs, code, willRetry });

@@ -109,7 +109,9 @@ class VisitorConnection implements HandoffConnection {
     private readonly listener: (event: HandoffEvent) => void,
   ) {
     this.summary = request.summary;
-    this.credentials = request.resume ? { conversationId: request.resume.conversationId, secret: request.resume.secret } : null;
+    this.credentials = request.resume
+      ? { conversationId: request.resume.conversationId, secret: request.resume.secret }
+      : null;
     this.lastSeq = request.resume?.lastSeq ?? 0;
     for (const message of request.pending ?? []) {
       this.outbox = enqueue(this.outbox, message.clientId, message.text);
@@ -231,15 +233,18 @@ class VisitorConnection implements HandoffConnection {
         this.emit({ type: 'navigator-joined', name: frame.name });
         return;
       case 'message':
-        return this.receiveMessage(frame.message);
+        this.receiveMessage(frame.message);
+        return;
       case 'typing':
         this.emit({ type: 'typing', typing: frame.typing });
         return;
       case 'ack':
         this.lastSeq = Math.max(this.lastSeq, frame.seq);
-        return this.acknowledged(frame.clientId, frame.seq);
+        this.acknowledged(frame.clientId, frame.seq);
+        return;
       case 'ended':
-        return this.finish({ type: 'ended', by: frame.by });
+        this.finish({ type: 'ended', by: frame.by });
+        return;
       case 'offline':
         this.phase = 'offline';
         this.emit({ type: 'offline', reason: frame.reason });
@@ -251,7 +256,8 @@ class VisitorConnection implements HandoffConnection {
         if (this.phase === 'offline' && this.callbacks.length === 0) this.socket.stop();
         return;
       case 'error':
-        return this.receiveError(frame);
+        this.receiveError(frame);
+        return;
       case 'pong':
         return;
     }
@@ -395,7 +401,10 @@ function serviceUrl(base: string, path: string, scheme: 'http' | 'ws'): string {
   return url.toString();
 }
 
-function sendEndBeacon(options: WebSocketTransportOptions, credentials: { conversationId: string; secret: string }): void {
+function sendEndBeacon(
+  options: WebSocketTransportOptions,
+  credentials: { conversationId: string; secret: string },
+): void {
   const url = serviceUrl(options.serviceUrl, END_PATH, 'http');
   // text/plain keeps the beacon a "simple" request: no preflight, so it leaves even as the page goes.
   const body = JSON.stringify({ conversationId: credentials.conversationId, secret: credentials.secret });
@@ -406,9 +415,13 @@ function sendEndBeacon(options: WebSocketTransportOptions, credentials: { conver
       : undefined);
   if (beacon?.(url, body)) return;
   const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
-  fetchImpl?.(url, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain' } }).catch(
-    () => {
-      // Nothing more to do from a page that is going away; the conversation will be abandoned.
-    },
-  );
+  fetchImpl?.(url, {
+    method: 'POST',
+    body,
+    keepalive: true,
+    credentials: 'omit',
+    headers: { 'Content-Type': 'text/plain' },
+  }).catch(() => {
+    // Nothing more to do from a page that is going away; the conversation will be abandoned.
+  });
 }

@@ -7,28 +7,31 @@ import i18next, { type i18n as I18n } from 'i18next';
 import type { UiLanguage } from '../directory/snapshot.js';
 import { UI_LANGUAGES } from '../directory/snapshot.js';
 import type enSafety from '../../locales/en/safety.json';
+import type enSearch from '../../locales/en/search.json';
 import type enUi from '../../locales/en/ui.json';
 
 /** The namespaces of visitor-facing strings. */
-export type Namespace = 'ui' | 'safety';
+export type Namespace = 'ui' | 'safety' | 'search';
 
 type Strings = Record<Namespace, Record<string, unknown>>;
 
 /** Imports one language's strings; each branch becomes its own chunk in the bundle. */
 const loaders: Record<UiLanguage, () => Promise<Strings>> = {
   en: async () => {
-    const [ui, safety] = await Promise.all([
+    const [ui, safety, search] = await Promise.all([
       import('../../locales/en/ui.json', { with: { type: 'json' } }),
       import('../../locales/en/safety.json', { with: { type: 'json' } }),
+      import('../../locales/en/search.json', { with: { type: 'json' } }),
     ]);
-    return { ui: ui.default, safety: safety.default };
+    return { ui: ui.default, safety: safety.default, search: search.default };
   },
   es: async () => {
-    const [ui, safety] = await Promise.all([
+    const [ui, safety, search] = await Promise.all([
       import('../../locales/es/ui.json', { with: { type: 'json' } }),
       import('../../locales/es/safety.json', { with: { type: 'json' } }),
+      import('../../locales/es/search.json', { with: { type: 'json' } }),
     ]);
-    return { ui: ui.default, safety: safety.default };
+    return { ui: ui.default, safety: safety.default, search: search.default };
   },
 };
 
@@ -47,7 +50,7 @@ export function createI18n(): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     resources: {},
-    ns: ['ui', 'safety'],
+    ns: ['ui', 'safety', 'search'],
     defaultNS: 'ui',
     fallbackLng: false,
     interpolation: { escapeValue: false },
@@ -69,6 +72,6 @@ export async function ensureLanguage(instance: I18n, language: UiLanguage): Prom
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui';
-    resources: { ui: typeof enUi; safety: typeof enSafety };
+    resources: { ui: typeof enUi; safety: typeof enSafety; search: typeof enSearch };
   }
 }

@@ -94,7 +94,8 @@ export class NavigatorConnection {
           clearTimer(link, 'ackTimer');
         }
         if (willRetry) this.listener({ type: 'status', status: 'connecting', attempt });
-        else this.listener({ type: 'status', status: code === CLOSE_NOT_SIGNED_IN ? 'signed-out' : 'refused', attempt });
+        else
+          this.listener({ type: 'status', status: code === CLOSE_NOT_SIGNED_IN ? 'signed-out' : 'refused', attempt });
       },
       shouldReconnect: (code) => code !== CLOSE_NOT_SIGNED_IN && code !== CLOSE_ORIGIN,
     });
@@ -147,7 +148,12 @@ export class NavigatorConnection {
   send(conversationId: string, clientId: string, text: string): HandoffError | null {
     if (text.trim() === '') return { code: 'message-empty', message: 'The message is empty.', clientId };
     if ([...text].length > MAX_MESSAGE_LENGTH) {
-      return { code: 'message-too-long', message: `At most ${MAX_MESSAGE_LENGTH} characters.`, clientId, limit: MAX_MESSAGE_LENGTH };
+      return {
+        code: 'message-too-long',
+        message: `At most ${MAX_MESSAGE_LENGTH} characters.`,
+        clientId,
+        limit: MAX_MESSAGE_LENGTH,
+      };
     }
     const link = this.links.get(conversationId);
     if (!link) return { code: 'not-claimed', message: 'Claim this conversation from the queue first.', clientId };
@@ -203,11 +209,13 @@ export class NavigatorConnection {
         return;
       }
       case 'message':
-        return this.receiveMessage(frame.conversationId, this.link(frame.conversationId), frame.message);
+        this.receiveMessage(frame.conversationId, this.link(frame.conversationId), frame.message);
+        return;
       case 'ack': {
         const link = this.link(frame.conversationId);
         link.lastSeq = Math.max(link.lastSeq, frame.seq);
-        return this.acknowledged(frame.conversationId, link, frame.clientId, frame.seq);
+        this.acknowledged(frame.conversationId, link, frame.clientId, frame.seq);
+        return;
       }
       case 'ended': {
         const link = this.link(frame.conversationId);
@@ -226,7 +234,8 @@ export class NavigatorConnection {
         return;
       }
       case 'error':
-        return this.receiveError(frame);
+        this.receiveError(frame);
+        return;
       default:
         this.listener(frame);
     }

@@ -18,6 +18,9 @@ export const REGION_IDS = Object.keys(REGIONS);
 export function regionById(id: string | undefined): Region {
   const region = id ? REGIONS[id.toLowerCase()] : undefined;
   if (region) return region;
-  if (id) console.warn(`[referral-assistant] unknown region "${id}"; using "${DEFAULT_REGION}". Known: ${REGION_IDS.join(', ')}`);
+  if (id)
+    console.warn(
+      `[referral-assistant] unknown region "${id}"; using "${DEFAULT_REGION}". Known: ${REGION_IDS.join(', ')}`,
+    );
   return REGIONS[DEFAULT_REGION] as Region;
 }

@@ -7,16 +7,13 @@
 import type { UiLanguage } from '../directory/snapshot.js';
 import { foldText } from './fold-text.js';
 
-const SPANISH = new Set(
-  'de la que el en y a los las del se por un una para con no es mi mis me necesito necesita ayuda quiero tengo ' +
-    'como pero hay donde puedo estoy hijos hija hijo esposo casa trabajo comida dinero renta luz pagar usted ' +
-    'nosotros ellos muy bien gracias hola buenos dias tardes favor porque cuando donde sin ya'
-      .split(' '),
-);
-const ENGLISH = new Set(
-  'the and i my me to for of in is it you need help want have can where with no not are am kids children ' +
-    'food rent bill pay job work money house home please thanks hello hi how do get a an this that'.split(' '),
-);
+/** Common words of each language, folded (no accents). */
+const words = (list: string) => new Set(list.split(/\s+/));
+const SPANISH = words(`de la que el en y a los las del se por un una para con no es mi mis me necesito necesita
+  ayuda quiero tengo como pero hay donde puedo estoy hijos hija hijo esposo casa trabajo comida dinero renta luz
+  pagar usted nosotros ellos muy bien gracias hola buenos dias tardes favor porque cuando sin ya`);
+const ENGLISH = words(`the and i my me to for of in is it you need help want have can where with no not are am kids
+  children food rent bill pay job work money house home please thanks hello hi how do get a an this that`);
 
 /** The language a message is clearly written in, or undefined when it isn't clear. */
 export function detectLanguage(text: string): UiLanguage | undefined {

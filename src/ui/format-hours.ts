@@ -39,9 +39,7 @@ export function isAllDay(rule: ScheduleRule): boolean {
 /** Each rule as "days: hours"; `allDay` is the phrase for 24-hour rules. */
 export function formatSchedule(schedule: ScheduleRule[], language: string, allDay: string): string[] {
   return schedule.map((rule) => {
-    const hours = isAllDay(rule)
-      ? allDay
-      : `${formatTime(rule.opens, language)}–${formatTime(rule.closes, language)}`;
+    const hours = isAllDay(rule) ? allDay : `${formatTime(rule.opens, language)}–${formatTime(rule.closes, language)}`;
     return `${formatDays(rule.days, language)}: ${hours}`;
   });
 }

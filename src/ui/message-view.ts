@@ -42,8 +42,15 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
         context,
         'results-message',
         html`<ul class="results" role="list">
-          ${message.results.map(({ service, reasons }, index) =>
-            renderServiceCard(service, reasons, { t, language: context.language, idPrefix: `m${message.id}-${index}` }),
+          ${message.results.map(({ service, reasons, distanceKm }, index) =>
+            renderServiceCard(service, reasons, {
+              t,
+              language: context.language,
+              idPrefix: `m${message.id}-${index}`,
+              timeZone: message.timeZone,
+              distanceUnit: message.distanceUnit,
+              ...(distanceKm !== undefined ? { distanceKm } : {}),
+            }),
           )}
         </ul>`,
       );
@@ -57,13 +64,15 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
 function assistantBubble(context: MessageContext, kind: string, content: TemplateResult): TemplateResult {
   return html`<div class="message from-assistant ${kind}">
     ${content}
-    ${context.readAloud
-      ? html`<button type="button" class="read-aloud" aria-label=${context.t('readAloud')} @click=${context.readAloud}>
+    ${
+      context.readAloud
+        ? html`<button type="button" class="read-aloud" aria-label=${context.t('readAloud')} @click=${context.readAloud}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z" />
           </svg>
         </button>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 

@@ -6,7 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MatchReason } from '../directory/directory-matcher.js';
 import { type LocalizedText, pickText, type Service, type UiLanguage } from '../directory/snapshot.js';
+import { openingStatus } from '../directory/opening-hours.js';
 import { formatSchedule } from './format-hours.js';
+import { formatDistance, openingStatusText } from './opening-status-text.js';
 import { mailtoUrl, phoneUrl, safeWebUrl } from './safe-link.js';
 import type { Translate } from './translate.js';
 
@@ -16,13 +18,43 @@ export interface CardContext {
   language: UiLanguage;
   /** A unique prefix for ids inside the card. */
   idPrefix: string;
+  /** The directory's time zone, for open now. */
+  timeZone: string;
+  distanceUnit: 'km' | 'mi';
+  /** Kilometres from the visitor's place, when they gave one. */
+  distanceKm?: number;
+}
+
+/** Reasons the card already shows in another form (badges, open now, distance). */
+const SHOWN_ELSEWHERE = /^(free|openNow|near|language\.)/;
+
+function reasonsText(reasons: MatchReason[], t: Translate): string {
+  return reasons
+    .filter((reason) => !SHOWN_ELSEWHERE.test(reason.key))
+    .map((reason) => t(`search:reasons.${reason.key}`, reason.params))
+    .join(' · ');
+}
+
+function statusLine(service: Service, context: CardContext): string | undefined {
+  try {
+    return openingStatusText(
+      openingStatus(service.schedule, context.timeZone, new Date()),
+      context.t,
+      context.language,
+    );
+  } catch {
+    // An unknown time zone in a snapshot: the weekly hours below still say when it is open.
+    return undefined;
+  }
 }
 
 /** Renders a localized text with a `lang` attribute when it is in another language. */
 export function localized(text: LocalizedText | undefined, language: string): TemplateResult | typeof nothing {
   const picked = pickText(text, language);
   if (!picked) return nothing;
-  return picked.language === language ? html`${picked.text}` : html`<span lang=${picked.language}>${picked.text}</span>`;
+  return picked.language === language
+    ? html`${picked.text}`
+    : html`<span lang=${picked.language}>${picked.text}</span>`;
 }
 
 function languageNames(codes: string[], language: string): string {
@@ -54,8 +86,17 @@ function badges(service: Service, { t }: CardContext): string[] {
 }
 
 /** One service card inside a results list item. */
-export function renderServiceCard(service: Service, _reasons: MatchReason[], context: CardContext): TemplateResult {
+export function renderServiceCard(service: Service, reasons: MatchReason[], context: CardContext): TemplateResult {
   const { t, language, idPrefix } = context;
+  const status = statusLine(service, context);
+  const why = reasonsText(reasons, t);
+  const distance =
+    context.distanceKm === undefined
+      ? undefined
+      : t('service.distance', {
+          distance: formatDistance(context.distanceKm, context.distanceUnit, language),
+          unit: context.distanceUnit,
+        });
   const name = pickText(service.name, language);
   const description = pickText(service.description, language);
   const hours = formatSchedule(service.schedule, language, t('service.allDay'));
@@ -67,40 +108,60 @@ export function renderServiceCard(service: Service, _reasons: MatchReason[], con
   return html`<li class="service">
     <article class="card" part="service-card" aria-labelledby="${idPrefix}-name">
       <h3 class="card-name" id="${idPrefix}-name">${localized(service.name, language)}</h3>
-      ${name && pickText(service.organization, language)?.text !== name.text
-        ? html`<p class="card-org">${localized(service.organization, language)}</p>`
-        : nothing}
+      ${
+        name && pickText(service.organization, language)?.text !== name.text
+          ? html`<p class="card-org">${localized(service.organization, language)}</p>`
+          : nothing
+      }
       ${description ? html`<p class="card-description">${localized(service.description, language)}</p>` : nothing}
-      ${description && description.language !== language
-        ? html`<p class="card-note">${t('service.notInYourLanguage')}</p>`
-        : nothing}
-      ${serviceBadges.length
-        ? html`<ul class="badges" role="list">${serviceBadges.map((b) => html`<li class="badge">${b}</li>`)}</ul>`
-        : nothing}
+      ${
+        description && description.language !== language
+          ? html`<p class="card-note">${t('service.notInYourLanguage')}</p>`
+          : nothing
+      }
+      ${
+        status || distance
+          ? html`<p class="card-status">${[status, distance].filter(Boolean).join(' · ')}</p>`
+          : nothing
+      }
+      ${
+        serviceBadges.length
+          ? html`<ul class="badges" role="list">${serviceBadges.map((b) => html`<li class="badge">${b}</li>`)}</ul>`
+          : nothing
+      }
       <dl class="card-facts">
-        ${service.phones.length
-          ? html`<dt>${t('service.phone')}</dt>
+        ${
+          service.phones.length
+            ? html`<dt>${t('service.phone')}</dt>
               ${service.phones.map((phone) => renderPhone(phone, name?.text ?? '', context))}`
-          : nothing}
-        ${address
-          ? html`<dt>${t('service.address')}</dt>
+            : nothing
+        }
+        ${
+          address
+            ? html`<dt>${t('service.address')}</dt>
               <dd>${address.street}, ${address.city}${address.postalCode ? ` ${address.postalCode}` : ''}</dd>`
-          : nothing}
+            : nothing
+        }
         <dt>${t('service.hours')}</dt>
         ${hours.length ? hours.map((line) => html`<dd>${line}</dd>`) : html`<dd>${t('service.hoursUnknown')}</dd>`}
         ${service.scheduleNote ? html`<dd class="card-note">${localized(service.scheduleNote, language)}</dd>` : nothing}
-        ${service.languages.length
-          ? html`<dt>${t('service.languages')}</dt>
+        ${
+          service.languages.length
+            ? html`<dt>${t('service.languages')}</dt>
               <dd>${languageNames(service.languages, language)}</dd>`
-          : nothing}
+            : nothing
+        }
       </dl>
+      ${why ? html`<p class="card-why">${t('service.why')} ${why}</p>` : nothing}
       ${documents ? html`<p class="card-bring">${t('service.bring', { documents: documents.text })}</p>` : nothing}
-      ${url || email
-        ? html`<p class="card-links">
+      ${
+        url || email
+          ? html`<p class="card-links">
             ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${t('service.website')}</a>` : nothing}
             ${email ? html`<a href=${email}>${t('service.email')}</a>` : nothing}
           </p>`
-        : nothing}
+          : nothing
+      }
     </article>
   </li>`;
 }
@@ -111,10 +172,12 @@ function renderPhone(phone: Service['phones'][number], serviceName: string, { t 
   const extension = phone.extension ? ` ${t('service.extension', { extension: phone.extension })}` : '';
   const label = isText ? `${t('service.text')}: ${phone.display}` : phone.display;
   return html`<dd>
-    ${href
-      ? html`<a class="action" href=${href} aria-label=${isText ? label : t('service.call', { name: serviceName, number: phone.display })}
+    ${
+      href
+        ? html`<a class="action" href=${href} aria-label=${isText ? label : t('service.call', { name: serviceName, number: phone.display })}
           >${label}</a
         >`
-      : label}${extension}
+        : label
+    }${extension}
   </dd>`;
 }

@@ -269,7 +269,10 @@ describe('visual', () => {
       .filter((node) => node.getClientRects().length > 0)
       .map((node) => ({ node, rect: node.getBoundingClientRect() }))
       .filter(({ rect }) => rect.width < 44 || rect.height < 44)
-      .map(({ node, rect }) => `${node.textContent?.trim() || node.getAttribute('aria-label')} ${rect.width}×${rect.height}`);
+      .map(
+        ({ node, rect }) =>
+          `${node.textContent?.trim() || node.getAttribute('aria-label')} ${rect.width}×${rect.height}`,
+      );
     expect(small).to.deep.equal([]);
   });
 });
@@ -285,7 +288,9 @@ describe('phones', () => {
     const rect = panel(element).getBoundingClientRect();
     expect([rect.left, rect.top, rect.width, rect.height]).to.deep.equal([0, 0, 360, 640]);
     const root = find(element, '.root');
-    expect(root.style.getPropertyValue('--ra-viewport-height')).to.equal(`${Math.round(visualViewport?.height ?? 0)}px`);
+    expect(root.style.getPropertyValue('--ra-viewport-height')).to.equal(
+      `${Math.round(visualViewport?.height ?? 0)}px`,
+    );
     expect(getComputedStyle(find(element, 'input')).fontSize).to.equal('16px');
   });
 });

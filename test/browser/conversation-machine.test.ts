@@ -46,12 +46,20 @@ function startConversation(options: { assess?: NeedAssessment; found?: FoundServ
       triageText: fromPromise(async ({ input }: { input: { text: string } }) => triageText(input.text)),
       assessNeed: fromPromise<NeedAssessment, AssessNeedInput>(async ({ input }) => {
         assessed.push(input);
-        return options.assess ?? assessment({ categories: input.need.categories.length ? input.need.categories : ['food'] });
+        return (
+          options.assess ?? assessment({ categories: input.need.categories.length ? input.need.categories : ['food'] })
+        );
       }),
       findServices: fromPromise<FoundServices, FindServicesInput>(async ({ input }) => {
         searched.push(input);
         if (options.failSearch) throw new Error('offline');
-        return options.found ?? { results: [{ service: foodBank, reasons: [] }] };
+        return (
+          options.found ?? {
+            results: [{ service: foodBank, reasons: [] }],
+            timeZone: 'America/Toronto',
+            distanceUnit: 'km',
+          }
+        );
       }),
     },
   });
@@ -90,7 +98,11 @@ describe('conversation machine', () => {
     });
     actor.send({ type: 'CHOOSE_CATEGORY', category: 'food' });
     await waitFor(actor, (s) => s.matches('asking'));
-    expect(actor.getSnapshot().context.replies[0]?.event).to.deep.equal({ type: 'ANSWER', question: 'area', value: 'north' });
+    expect(actor.getSnapshot().context.replies[0]?.event).to.deep.equal({
+      type: 'ANSWER',
+      question: 'area',
+      value: 'north',
+    });
     actor.send({ type: 'ANSWER', question: 'area', value: 'north' });
     await waitFor(actor, (s) => s.matches('asking'));
     actor.send({ type: 'ANSWER', question: 'ageGroup', value: 'child' });
@@ -166,7 +178,7 @@ describe('conversation machine', () => {
   });
 
   it('says when nothing fits and gives a way to reach a person', async () => {
-    const { actor } = startConversation({ found: { results: [] } });
+    const { actor } = startConversation({ found: { results: [], timeZone: 'America/Toronto', distanceUnit: 'km' } });
     actor.send({ type: 'CHOOSE_CATEGORY', category: 'legal' });
     await waitFor(actor, (s) => s.matches('noResults'));
     expect(actor.getSnapshot().context.messages.at(-1)).to.deep.include({ kind: 'contacts', purpose: 'no-results' });

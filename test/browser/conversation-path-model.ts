@@ -36,7 +36,7 @@ const withQuestions: NeedAssessment = {
   areaOptions: [{ id: 'north', name: { en: 'North End', es: 'Zona norte' } }],
 };
 const notUnderstood: NeedAssessment = { ...withQuestions, categories: [], understood: false, questions: [] };
-const found: FoundServices = { results: [{ service, reasons: [] }] };
+const found: FoundServices = { results: [{ service, reasons: [] }], timeZone: 'America/Toronto', distanceUnit: 'km' };
 
 /** The outcomes each effect can have, as the events XState delivers them. */
 function outcomes(id: string, outputs: unknown[]): ConversationEvent[] {
@@ -64,7 +64,7 @@ export const conversationPaths = getShortestPaths(conversationMachine, {
     ]),
     ...outcomes('understand', [withQuestions, notUnderstood]),
     ...outcomes('assess', [withQuestions]),
-    ...outcomes('search', [found, { results: [] }]),
+    ...outcomes('search', [found, { ...found, results: [] }]),
   ],
   // States differ by where the conversation is and what it still has to ask, not by history length.
   serializeState: (snapshot) =>

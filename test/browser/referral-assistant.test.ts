@@ -39,9 +39,9 @@ describe('<referral-assistant>', () => {
     expect(find(element, '[role="log"]')).to.exist;
     expect(historyText(element)[0]).to.include('I can help you find community services');
     expect(historyText(element)[1]).to.include('call 911');
-    expect(element.shadowRoot?.activeElement?.getAttribute('aria-label') ?? element.shadowRoot?.activeElement?.id).to.equal(
-      'composer-input',
-    );
+    expect(
+      element.shadowRoot?.activeElement?.getAttribute('aria-label') ?? element.shadowRoot?.activeElement?.id,
+    ).to.equal('composer-input');
     expect(find(element, 'label[for="composer-input"]').textContent).to.equal('Type your message');
     expect(find(element, '[role="group"]').getAttribute('aria-label')).to.equal('Suggested replies');
     expect(replyLabels(element)).to.include.members(['Food', 'Housing', 'Legal and immigration', 'Something else']);
@@ -51,7 +51,9 @@ describe('<referral-assistant>', () => {
   it('closes on Escape and gives focus back to the launcher', async () => {
     const element = await createWidget();
     await openPanel(element);
-    find(element, 'input').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    find(element, 'input').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
     await element.updateComplete;
     expect(panel(element).hidden).to.equal(true);
     expect(element.shadowRoot?.activeElement).to.equal(launcher(element));

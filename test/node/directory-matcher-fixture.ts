@@ -10,7 +10,7 @@ const weekdays: ScheduleRule[] = [{ days: ['MO', 'TU', 'WE', 'TH', 'FR'], opens:
 function service(fields: Partial<Service> & Pick<Service, 'id' | 'name'>): Service {
   return {
     organization: { en: 'Testville Services' },
-    description: { en: '' },
+    description: { en: `${fields.name.en ?? fields.id}, a service of the Testville test directory.` },
     categories: [],
     taxonomy: [],
     phones: [],
@@ -28,7 +28,13 @@ export function matcherFixture(): DirectorySnapshot {
     format: 'referral-assistant/directory',
     version: 1,
     generatedAt: '2026-01-01T00:00:00Z',
-    directory: { name: { en: 'Testville' }, timeZone: 'America/Toronto', region: 'ca-on', country: 'CA', distanceUnit: 'km' },
+    directory: {
+      name: { en: 'Testville' },
+      timeZone: 'America/Toronto',
+      region: 'ca-on',
+      country: 'CA',
+      distanceUnit: 'km',
+    },
     areas: [
       { id: 'east', name: { en: 'East End' } },
       { id: 'west', name: { en: 'West End' } },

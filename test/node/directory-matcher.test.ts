@@ -9,6 +9,10 @@ import { reasonText } from '../../src/directory/match-reason-text.js';
 import { loadNeedVocabulary } from '../../src/directory/need-vocabulary-loader.js';
 import type { DirectorySnapshot } from '../../src/directory/snapshot.js';
 import { matcherFixture } from './directory-matcher-fixture.js';
+import { loadFuzzyEngine } from '../../src/directory/term-corrector.js';
+
+// Typo correction needs Fuse.js, which the widget loads on demand.
+await loadFuzzyEngine();
 
 // A Monday in June, 10 p.m. and 11 a.m. in Toronto (UTC-4).
 const MONDAY_10PM = new Date('2026-06-02T02:00:00Z');
@@ -28,7 +32,11 @@ describe('matching on a small directory', () => {
   });
 
   it('tolerates typos: "dentel clinik" finds the dental clinic', () => {
-    assert.ok(ids(matchServices(index, { text: 'dentel clinik' }, {}, 'en')).slice(0, 2).includes('dental'));
+    assert.ok(
+      ids(matchServices(index, { text: 'dentel clinik' }, {}, 'en'))
+        .slice(0, 2)
+        .includes('dental'),
+    );
   });
 
   it('finds an English-only record for a Spanish word: "despensa" finds the food pantries', () => {
@@ -124,7 +132,8 @@ describe('matching on the demo directory', () => {
     demo = buildDirectoryIndex(snapshot, [await loadNeedVocabulary('en'), await loadNeedVocabulary('es')]);
   });
 
-  const top = (text: string, language: 'en' | 'es', count = 3) => ids(matchServices(demo, { text }, {}, language, count));
+  const top = (text: string, language: 'en' | 'es', count = 3) =>
+    ids(matchServices(demo, { text }, {}, language, count));
 
   it('sends a farm worker who was not paid to the migrant worker rights desk', () => {
     assert.ok(top('no me pagaron', 'es').includes('migrant-worker-rights-desk'));
@@ -141,7 +150,9 @@ describe('matching on the demo directory', () => {
 
   it('finds energy help for "hydro bill" and "la luz"', () => {
     assert.ok(top('hydro bill', 'en').some((id) => ['leap-emergency-grant', 'oesp-application-help'].includes(id)));
-    assert.ok(top('ayuda con la luz', 'es').some((id) => ['leap-emergency-grant', 'oesp-application-help'].includes(id)));
+    assert.ok(
+      top('ayuda con la luz', 'es').some((id) => ['leap-emergency-grant', 'oesp-application-help'].includes(id)),
+    );
   });
 
   it('finds English classes for "clases de ingles" without accents', () => {

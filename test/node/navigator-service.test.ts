@@ -12,6 +12,7 @@ import type { NavigatorEvent } from '../../src/navigator-console/navigator-conne
 import { type NavigatorService, startNavigatorService } from '../../server/navigator-service.js';
 import { parseOperatingHours } from '../../server/operating-hours.js';
 import {
+  closeAllClients,
   DEMO_ORIGIN,
   EventLog,
   navigatorConnection,
@@ -77,7 +78,10 @@ describe('navigator service', () => {
   before(async () => {
     service = await startService();
   });
-  after(() => service.close());
+  after(async () => {
+    closeAllClients();
+    await service.close();
+  });
 
   test('a Spanish-speaking visitor who asks for a person is claimed by a navigator, and they chat both ways', async () => {
     const navigator = await signedInNavigator(service);
@@ -90,7 +94,8 @@ describe('navigator service', () => {
     assert.deepEqual(await visitor.log.waitFor(isType('queued'), 'queued'), { type: 'queued', position: 1 });
 
     const queue = await navigator.log.waitFor(
-      (e): e is Of<NavigatorEvent, 'queue'> => e.type === 'queue' && e.entries.some((entry) => entry.id === connected.conversationId),
+      (e): e is Of<NavigatorEvent, 'queue'> =>
+        e.type === 'queue' && e.entries.some((entry) => entry.id === connected.conversationId),
       'the conversation in the queue',
     );
     const entry = queue.entries.find((e) => e.id === connected.conversationId);
@@ -108,11 +113,17 @@ describe('navigator service', () => {
     const early = await navigator.log.waitFor(isType('message'), 'the transcript');
     assert.equal(early.message.text, 'Hola, ¿hay alguien?');
     assert.equal(early.message.from, 'visitor');
-    assert.deepEqual(await visitor.log.waitFor(isType('navigator-joined'), 'joined'), { type: 'navigator-joined', name: 'Ana' });
+    assert.deepEqual(await visitor.log.waitFor(isType('navigator-joined'), 'joined'), {
+      type: 'navigator-joined',
+      name: 'Ana',
+    });
 
     navigator.connection.typing(connected.conversationId, true);
     assert.deepEqual(await visitor.log.waitFor(isType('typing'), 'navigator typing'), { type: 'typing', typing: true });
-    assert.equal(navigator.connection.send(connected.conversationId, createClientId(), 'Hola, soy Ana. ¿En qué le puedo ayudar?'), null);
+    assert.equal(
+      navigator.connection.send(connected.conversationId, createClientId(), 'Hola, soy Ana. ¿En qué le puedo ayudar?'),
+      null,
+    );
     const reply = await visitor.log.waitFor(isType('message'), 'the navigator reply');
     assert.equal(reply.text, 'Hola, soy Ana. ¿En qué le puedo ayudar?');
     assert.equal(reply.from, 'navigator');
@@ -121,7 +132,10 @@ describe('navigator service', () => {
     await navigator.log.waitFor((e) => e.type === 'typing' && e.typing, 'visitor typing');
     const clientId = createClientId();
     visitor.connection.send(clientId, '<b>Me llegó una carta</b> del dueño');
-    const ack = await visitor.log.waitFor((e): e is Of<HandoffEvent, 'ack'> => e.type === 'ack' && e.clientId === clientId, 'ack');
+    const ack = await visitor.log.waitFor(
+      (e): e is Of<HandoffEvent, 'ack'> => e.type === 'ack' && e.clientId === clientId,
+      'ack',
+    );
     const received = await navigator.log.waitFor(
       (e): e is Of<NavigatorEvent, 'message'> => e.type === 'message' && e.message.clientId === clientId,
       'the visitor message',
@@ -160,6 +174,7 @@ describe('navigator service', () => {
     const first = openVisitor(service);
     const connected = await first.log.waitFor(isType('connected'), 'connected');
     navigator.connection.claim(connected.conversationId);
+    await navigator.log.waitFor(isType('conversation'), 'claimed');
     await first.log.waitFor(isType('navigator-joined'), 'joined');
     navigator.connection.send(connected.conversationId, createClientId(), 'Primero');
     const seen = await first.log.waitFor(isType('message'), 'first message');
@@ -182,7 +197,10 @@ describe('navigator service', () => {
     const again = await reloaded.waitFor(isType('connected'), 'connected again');
     assert.equal(again.resumed, true);
     assert.equal(again.conversationId, connected.conversationId);
-    await reloaded.waitFor((e) => e.type === 'ack' && e.clientId === unsent.clientId, 'the pending message acknowledged');
+    await reloaded.waitFor(
+      (e) => e.type === 'ack' && e.clientId === unsent.clientId,
+      'the pending message acknowledged',
+    );
     await reloaded.waitFor(isType('navigator-joined'), 'still with the navigator');
     assert.deepEqual(
       reloaded.ofType('message').map((m) => m.text),
@@ -204,7 +222,13 @@ describe('navigator service', () => {
       await first.log.waitFor(isType('queued'), 'first queued');
       const second = openVisitor(local);
       assert.deepEqual(await second.log.waitFor(isType('queued'), 'second queued'), { type: 'queued', position: 2 });
-      const crisis = openVisitor(local, { ...SPANISH_SUMMARY, reason: 'crisis', urgent: true, crisis: true, crisisKinds: ['suicide'] });
+      const crisis = openVisitor(local, {
+        ...SPANISH_SUMMARY,
+        reason: 'crisis',
+        urgent: true,
+        crisis: true,
+        crisisKinds: ['suicide'],
+      });
       assert.deepEqual(await crisis.log.waitFor(isType('queued'), 'crisis queued'), { type: 'queued', position: 1 });
       await second.log.waitFor((e) => e.type === 'queued' && e.position === 3, 'second moved back');
       await first.log.waitFor((e) => e.type === 'queued' && e.position === 2, 'first moved back');
@@ -213,12 +237,16 @@ describe('navigator service', () => {
         (e): e is Of<NavigatorEvent, 'queue'> => e.type === 'queue' && e.entries.length === 3,
         'three waiting',
       );
-      assert.deepEqual(queue.entries.map((e) => e.crisis), [true, false, false]);
+      assert.deepEqual(
+        queue.entries.map((e) => e.crisis),
+        [true, false, false],
+      );
       navigator.connection.claim(queue.entries[0]?.id ?? '');
       await first.log.waitFor((e) => e.type === 'queued' && e.position === 1, 'first is next');
       await second.log.waitFor((e) => e.type === 'queued' && e.position === 2, 'second moved up');
       navigator.connection.stop();
     } finally {
+      closeAllClients();
       await local.close();
     }
   });
@@ -346,7 +374,9 @@ describe('navigator service', () => {
     assert.equal(error.code, 'origin-not-allowed');
     assert.match(error.message, /https:\/\/evil\.example/);
     assert.equal(await raw.closed, 4403);
-    const response = await fetch(`${service.url}/handoff/availability`, { headers: { Origin: 'https://evil.example' } });
+    const response = await fetch(`${service.url}/handoff/availability`, {
+      headers: { Origin: 'https://evil.example' },
+    });
     assert.equal(response.status, 403);
     const allowed = await fetch(`${service.url}/handoff/availability`, { headers: { Origin: DEMO_ORIGIN } });
     assert.equal(allowed.headers.get('access-control-allow-origin'), DEMO_ORIGIN);
@@ -378,9 +408,14 @@ describe('navigator service', () => {
     const cookie = signedIn.headers.get('set-cookie') ?? '';
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Strict/);
-    const session = await fetch(`${service.url}/navigator/session`, { headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    const session = await fetch(`${service.url}/navigator/session`, {
+      headers: { Cookie: cookie.split(';')[0] ?? '' },
+    });
     assert.deepEqual(await session.json(), { username: 'ana', name: 'Ana' });
-    await fetch(`${service.url}/navigator/sign-out`, { method: 'POST', headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    await fetch(`${service.url}/navigator/sign-out`, {
+      method: 'POST',
+      headers: { Cookie: cookie.split(';')[0] ?? '' },
+    });
     const after = await fetch(`${service.url}/navigator/session`, { headers: { Cookie: cookie.split(';')[0] ?? '' } });
     assert.equal(after.status, 401, 'signing out ends the session');
   });
@@ -407,21 +442,29 @@ describe('navigator service', () => {
       for (const text of texts) visitor.connection.send(createClientId(), text);
       await until(() => visitor.log.ofType('ack').length === texts.length, 'every message acknowledged');
       await until(() => navigator.log.ofType('message').length === texts.length, 'every message at the navigator');
-      assert.deepEqual(navigator.log.ofType('message').map((m) => m.message.text), texts);
+      assert.deepEqual(
+        navigator.log.ofType('message').map((m) => m.message.text),
+        texts,
+      );
       navigator.connection.stop();
       visitor.connection.close();
     } finally {
+      closeAllClients();
       await local.close();
     }
   });
 });
 
 describe('navigator service when nobody can chat', () => {
+  after(closeAllClients);
   test('with no navigator signed in, the visitor is offered a callback, which the console then shows', async () => {
     const service = await startService();
     try {
       const visitor = openVisitor(service);
-      assert.deepEqual(await visitor.log.waitFor(isType('offline'), 'offline'), { type: 'offline', reason: 'no-navigators' });
+      assert.deepEqual(await visitor.log.waitFor(isType('offline'), 'offline'), {
+        type: 'offline',
+        reason: 'no-navigators',
+      });
       assert.equal(visitor.log.ofType('connected').length, 0, 'no conversation was created');
       const availability = await visitorTransport(service.url).availability();
       assert.equal(availability.open, false);
@@ -444,6 +487,7 @@ describe('navigator service when nobody can chat', () => {
       await navigator.log.waitFor((e) => e.type === 'callbacks' && e.requests.length === 0, 'the request handled');
       navigator.connection.stop();
     } finally {
+      closeAllClients();
       await service.close();
     }
   });
@@ -454,14 +498,24 @@ describe('navigator service when nobody can chat', () => {
     try {
       const navigator = await signedInNavigator(service);
       const visitor = openVisitor(service);
-      assert.deepEqual(await visitor.log.waitFor(isType('offline'), 'offline'), { type: 'offline', reason: 'after-hours' });
+      assert.deepEqual(await visitor.log.waitFor(isType('offline'), 'offline'), {
+        type: 'offline',
+        reason: 'after-hours',
+      });
       const raw = await rawVisitor(service);
-      raw.send({ type: 'request-callback', clientId: createClientId(), phone: 'call me', bestTime: 'now', language: 'es' });
+      raw.send({
+        type: 'request-callback',
+        clientId: createClientId(),
+        phone: 'call me',
+        bestTime: 'now',
+        language: 'es',
+      });
       const error = await raw.next('error');
       assert.equal(error.code, 'invalid-callback');
       raw.socket.close();
       navigator.connection.stop();
     } finally {
+      closeAllClients();
       await service.close();
     }
   });

@@ -10,7 +10,7 @@ import { WebSocketTransport, type WebSocketTransportOptions } from '../../src/ha
 import { NavigatorConnection, type NavigatorEvent } from '../../src/navigator-console/navigator-connection.js';
 
 /** The page origin the tests pretend to be (allowed by default). */
-export const DEMO_ORIGIN = 'http://localhost:8000';
+export const DEMO_ORIGIN = 'http://localhost:8080';
 
 /** Backoff short enough for tests, still with jitter. */
 export const FAST_BACKOFF = { initialMs: 50, maxMs: 400 };
@@ -28,15 +28,64 @@ export const SPANISH_SUMMARY: HandoffSummary = {
   servicesShown: [{ id: 'svc-42', name: 'Clínica legal comunitaria' }],
 };
 
+/** Everything the clients below opened, so a test file can close what a failed test left open. */
+const opened = new Set<{ close(): void } | { stop(): void }>();
+
+/** Closes every client the tests opened (call in `after`). */
+export function closeAllClients(): void {
+  for (const client of opened) {
+    if ('close' in client) client.close();
+    else client.stop();
+  }
+  opened.clear();
+}
+
+/** Decides whether the "network" loses an incoming frame. */
+export type FrameFilter = (data: string) => boolean;
+
+/**
+ * A `ws` socket that loses the incoming frames `lose` picks, as a flaky network would (the
+ * service sent them; the client never sees them).
+ */
+function lossySocket(socket: NodeWebSocket, lose: FrameFilter | undefined): WebSocket {
+  if (lose) {
+    const property = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(socket), 'onmessage');
+    Object.defineProperty(socket, 'onmessage', {
+      configurable: true,
+      get: () => property?.get?.call(socket),
+      set: (handler: ((event: { data: unknown }) => void) | null) => {
+        property?.set?.call(
+          socket,
+          handler &&
+            ((event: { data: unknown }) => {
+              if (!lose(String(event.data))) handler(event);
+            }),
+        );
+      },
+    });
+  }
+  return socket as unknown as WebSocket;
+}
+
 /** The widget's transport, as a browser on `origin` would open it. */
-export function visitorTransport(serviceUrl: string, options: Partial<WebSocketTransportOptions> & { origin?: string } = {}) {
-  const { origin = DEMO_ORIGIN, ...rest } = options;
-  return new WebSocketTransport({
+export function visitorTransport(
+  serviceUrl: string,
+  options: Partial<WebSocketTransportOptions> & { origin?: string; lose?: FrameFilter } = {},
+) {
+  const { origin = DEMO_ORIGIN, lose, ...rest } = options;
+  const transport = new WebSocketTransport({
     serviceUrl,
-    createSocket: (url) => new NodeWebSocket(url, { origin }) as unknown as WebSocket,
+    createSocket: (url) => lossySocket(new NodeWebSocket(url, { origin }), lose),
     backoff: FAST_BACKOFF,
     ...rest,
   });
+  const open = transport.open.bind(transport);
+  transport.open = (request, listener) => {
+    const connection = open(request, listener);
+    opened.add(connection);
+    return connection;
+  };
+  return transport;
 }
 
 /** Signs a navigator in with a bearer token. */
@@ -55,17 +104,21 @@ export function navigatorConnection(
   serviceUrl: string,
   token: string,
   listener: (event: NavigatorEvent) => void,
-  options: { ackTimeoutMs?: number } = {},
+  options: { ackTimeoutMs?: number; lose?: FrameFilter } = {},
 ): NavigatorConnection {
-  return new NavigatorConnection(
+  const { lose, ...rest } = options;
+  const connection = new NavigatorConnection(
     {
       serviceUrl,
-      createSocket: (url) => new NodeWebSocket(url, { headers: { Authorization: `Bearer ${token}` } }) as unknown as WebSocket,
+      createSocket: (url) =>
+        lossySocket(new NodeWebSocket(url, { headers: { Authorization: `Bearer ${token}` } }), lose),
       backoff: FAST_BACKOFF,
-      ...options,
+      ...rest,
     },
     listener,
   );
+  opened.add(connection);
+  return connection;
 }
 
 /** Collects events and waits for the one a test expects. */
@@ -115,9 +168,13 @@ export type VisitorLog = EventLog<HandoffEvent>;
 export type NavigatorLog = EventLog<NavigatorEvent>;
 
 /** Waits for a condition to hold, polling. */
-export async function until(condition: () => boolean, label: string, timeoutMs = 5000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  label: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${label}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

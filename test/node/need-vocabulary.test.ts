@@ -6,6 +6,10 @@ import { compileNeedVocabulary, understandNeed } from '../../src/directory/need-
 import { loadNeedVocabulary } from '../../src/directory/need-vocabulary-loader.js';
 import { searchTokens } from '../../src/directory/search-tokens.js';
 import { NEED_CATEGORIES } from '../../src/directory/snapshot.js';
+import { loadFuzzyEngine } from '../../src/directory/term-corrector.js';
+
+// Typo correction needs Fuse.js, which the widget loads on demand.
+await loadFuzzyEngine();
 
 let en: NeedVocabulary;
 let es: NeedVocabulary;
@@ -13,7 +17,8 @@ before(async () => {
   [en, es] = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
 });
 
-const understand = (text: string, vocabulary: () => NeedVocabulary) => understandNeed(text, vocabulary().language, vocabulary());
+const understand = (text: string, vocabulary: () => NeedVocabulary) =>
+  understandNeed(text, vocabulary().language, vocabulary());
 const spanish = (text: string) => understand(text, () => es);
 const english = (text: string) => understand(text, () => en);
 
@@ -37,7 +42,10 @@ describe('understanding a need in Spanish', () => {
     it(`"${text}" is ${category} (${prefix})`, () => {
       const need = spanish(text);
       assert.ok(need.categories.includes(category), JSON.stringify(need));
-      assert.ok(need.taxonomy.some((code) => code.startsWith(prefix) || prefix.startsWith(code)), JSON.stringify(need));
+      assert.ok(
+        need.taxonomy.some((code) => code.startsWith(prefix) || prefix.startsWith(code)),
+        JSON.stringify(need),
+      );
     });
   }
 
@@ -77,7 +85,10 @@ describe('understanding a need in English', () => {
     it(`"${text}" is ${category} (${prefix})`, () => {
       const need = english(text);
       assert.ok(need.categories.includes(category), JSON.stringify(need));
-      assert.ok(need.taxonomy.some((code) => code.startsWith(prefix)), JSON.stringify(need));
+      assert.ok(
+        need.taxonomy.some((code) => code.startsWith(prefix)),
+        JSON.stringify(need),
+      );
     });
   }
 

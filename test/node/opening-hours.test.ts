@@ -89,7 +89,9 @@ describe('opening hours', () => {
   });
 
   it('ignores rules outside their dates, such as a summer schedule in winter', () => {
-    const summer: ScheduleRule[] = [{ days: weekdays, opens: '09:00', closes: '17:00', validFrom: '2026-06-01', validTo: '2026-08-31' }];
+    const summer: ScheduleRule[] = [
+      { days: weekdays, opens: '09:00', closes: '17:00', validFrom: '2026-06-01', validTo: '2026-08-31' },
+    ];
     assert.equal(openingStatusAt(summer, { date: '2026-07-06', weekday: 'MO', minutes: 600 }).open, true);
     assert.equal(openingStatusAt(summer, { date: '2026-12-07', weekday: 'MO', minutes: 600 }).open, false);
   });
@@ -121,7 +123,11 @@ describe('opening hours', () => {
         closes: random(5) ? time() : '24:00',
       }));
       const clock = { date: '2026-06-03', weekday: WEEKDAYS[random(7)]!, minutes: random(24 * 60) };
-      assert.equal(isOpenAt(schedule, clock), openingStatusAt(schedule, clock).open, JSON.stringify({ schedule, clock }));
+      assert.equal(
+        isOpenAt(schedule, clock),
+        openingStatusAt(schedule, clock).open,
+        JSON.stringify({ schedule, clock }),
+      );
     }
   });
 });

@@ -21,7 +21,7 @@ export function createImportProgress(stream: NodeJS.WriteStream = process.stderr
       const now = Date.now();
       if (now - last < 100) return;
       last = now;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const width = Math.max(20, (stream.columns || 80) - 1);
       stream.write(`\r\u001b[2K${message.slice(0, width)}`);
       shown = true;
     },

@@ -71,7 +71,7 @@ export async function readTabularDatapackage(
   const descriptor = await readDescriptor(folder, report);
   const tables: Partial<Record<TableName, Table>> = {};
   for (const name of Object.keys(TABLES) as TableName[]) {
-    onProgress?.(`reading ${name}`);
+    onProgress?.(`reading ${TABLES[name].files[0]}`);
     const table = await loadTable(folder, name, descriptor, report);
     if (table) tables[name] = table;
   }

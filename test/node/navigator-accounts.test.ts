@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  DECOY_PASSWORD_HASH,
+  hashPassword,
+  passwordProblem,
+  randomToken,
+  tokenHash,
+  usernameProblem,
+  verifyPassword,
+} from '../../server/navigator-accounts.js';
+
+test('a password hashed with scrypt verifies, and a wrong one does not', async () => {
+  const hash = await hashPassword('correct horse battery staple');
+  assert.match(hash, /^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+  assert.equal(hash.includes('correct horse'), false);
+  assert.equal(await verifyPassword('correct horse battery staple', hash), true);
+  assert.equal(await verifyPassword('correct horse battery stapler', hash), false);
+});
+
+test('the same password hashes differently each time (random salt)', async () => {
+  assert.notEqual(
+    await hashPassword('correct horse battery staple'),
+    await hashPassword('correct horse battery staple'),
+  );
+});
+
+test('accented passwords verify however the keyboard composed them', async () => {
+  const hash = await hashPassword('contraseña segura 1');
+  assert.equal(await verifyPassword('contrasen\u0303a segura 1', hash), true);
+});
+
+test('the decoy hash matches nothing and malformed hashes are rejected', async () => {
+  assert.equal(await verifyPassword('', DECOY_PASSWORD_HASH), false);
+  assert.equal(await verifyPassword('anything', 'plain-text'), false);
+});
+
+test('usernames and passwords that cannot be used are explained', () => {
+  assert.equal(usernameProblem('ana.garcia'), null);
+  assert.match(usernameProblem('Ana García') ?? '', /lower-case letters/);
+  assert.match(passwordProblem('short') ?? '', /at least 12 characters/);
+  assert.equal(passwordProblem('twelve chars'), null);
+});
+
+test('tokens are 32 random bytes and only their hash is kept', () => {
+  const token = randomToken();
+  assert.equal(Buffer.from(token, 'base64url').length, 32);
+  assert.notEqual(randomToken(), token);
+  assert.notEqual(tokenHash(token), token);
+  assert.equal(tokenHash(token), tokenHash(token));
+});
