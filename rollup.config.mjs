@@ -1,7 +1,7 @@
 // Bundles: the one-script-tag loader (IIFE) and the widget (ESM, code-split so that the
 // panel opens with lit + xstate + i18next + our element, and search code, the need
 // vocabulary and each language's strings load only when needed).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -81,6 +81,28 @@ function bundleManifest() {
   };
 }
 
+/**
+ * Deletes chunks of earlier builds from dist/chunks once this build is written: their names
+ * are hashed, so without this they pile up and would be published and served.
+ */
+function removeStaleChunks() {
+  return {
+    name: 'remove-stale-chunks',
+    writeBundle(options, bundle) {
+      const dir = resolve(options.dir, 'chunks');
+      let names;
+      try {
+        names = readdirSync(dir);
+      } catch {
+        return;
+      }
+      for (const name of names) {
+        if (!(`chunks/${name}` in bundle)) rmSync(resolve(dir, name), { force: true });
+      }
+    },
+  };
+}
+
 const plugins = () => [
   nodeResolve({ browser: true }),
   json({ preferConst: true, compact: true, namedExports: true }),
@@ -108,6 +130,6 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       plugins: [minify({ target })],
     },
-    plugins: [...plugins(), importMetaAssets(), bundleManifest()],
+    plugins: [...plugins(), importMetaAssets(), bundleManifest(), removeStaleChunks()],
   },
 ];

@@ -33,7 +33,7 @@ const HANDOFF_REASONS: Record<HandoffReason, true> = {
   'nothing-fits': true,
 };
 
-const FOR_WHOM: Record<ForWhom, true> = { self: true, family: true, 'someone-else': true };
+const FOR_WHOM: Record<ForWhom, true> = { child: true, adult: true, senior: true };
 
 /** Number of characters as a person counts them (code points, so an emoji is one). */
 export function characterCount(text: string): number {

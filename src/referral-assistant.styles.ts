@@ -312,6 +312,49 @@ export const styles = css`
     height: 24px;
     fill: currentColor;
   }
+  .from-navigator {
+    align-self: flex-start;
+    background: var(--ra-surface-alt);
+    border-inline-start: 4px solid var(--ra-accent);
+  }
+  .sender {
+    display: block;
+    font-weight: 700;
+    font-size: 0.875rem;
+  }
+  .delivery {
+    display: block;
+    font-size: 0.8125rem;
+    color: var(--ra-text-muted);
+  }
+  .delivery.failed {
+    color: var(--ra-crisis-border);
+    font-weight: 600;
+  }
+  .live-status {
+    margin: 0;
+    padding: 6px var(--ra-gap);
+    border-top: 1px solid var(--ra-border);
+    font-weight: 600;
+  }
+  .callback-form {
+    display: grid;
+    gap: 6px;
+    padding: 8px var(--ra-gap);
+    border-top: 1px solid var(--ra-border);
+  }
+  .callback-form label {
+    font-weight: 600;
+  }
+  .callback-form input {
+    min-height: 44px;
+    padding: 8px 12px;
+    font-size: 16px;
+    border: 2px solid var(--ra-border);
+    border-radius: 8px;
+    background: var(--ra-surface);
+    color: var(--ra-text);
+  }
   .busy {
     margin: 0 var(--ra-gap) 8px;
     color: var(--ra-text-muted);

@@ -39,7 +39,11 @@ import {
   conversationMachine,
   type QuickReply,
 } from './conversation/conversation.machine.js';
+import { resumeOf, withCurrentLiveChatInput } from './conversation/live-chat.js';
 import { ActorController } from './controllers/actor-controller.js';
+import { createHandoffActor } from './handoff/handoff-actor.js';
+import type { HandoffTransport } from './handoff/handoff-transport.js';
+import { lazyTransport } from './handoff/lazy-transport.js';
 import { QuickExitShortcutController } from './controllers/quick-exit-shortcut-controller.js';
 import { UnobscuredFocusController } from './controllers/unobscured-focus-controller.js';
 import { VisualViewportController } from './controllers/visual-viewport-controller.js';
@@ -67,6 +71,11 @@ function crisisJustShown(messages: ChatMessage[]): boolean {
     if (message?.from === 'visitor') return false;
   }
   return false;
+}
+
+/** A random prefix for this conversation's live-chat client ids. */
+function randomClientPrefix(): string {
+  return `v${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
 }
 
 /** Loads the search side (matcher, vocabulary, directory) on first use. */
@@ -98,6 +107,12 @@ export class ReferralAssistant extends LitElement {
   /** Whether the panel is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /**
+   * URL of the navigator service for live chat with a 211 navigator. Without it, "talk to a
+   * person" offers the region's phone and text lines.
+   */
+  @property({ attribute: 'navigator' }) navigatorUrl?: string;
+
   /** Where quick exit sends the tab: a neutral page, replacing this one in the history. */
   @property({ attribute: 'exit-url' }) exitUrl = 'https://www.google.com/search?q=weather';
 
@@ -116,6 +131,13 @@ export class ReferralAssistant extends LitElement {
   /** What should get focus after the next render, when the visitor acted. */
   private focusAfterRender: 'panel' | 'replies' | 'launcher' | null = null;
 
+  /** The live-chat connection to the navigator service, loaded when a visitor asks for a person. */
+  private readonly transport: HandoffTransport = lazyTransport(async () => {
+    const { WebSocketTransport } = await import('./handoff/websocket-transport.js');
+    if (!this.navigatorUrl) throw new Error('no navigator service is configured');
+    return new WebSocketTransport({ serviceUrl: this.navigatorUrl });
+  });
+
   private readonly conversation = new ActorController(
     this,
     conversationMachine.provide({
@@ -123,19 +145,25 @@ export class ReferralAssistant extends LitElement {
         triageText: fromPromise(async ({ input }) => (await loadTriage()).triageText(input.text)),
         assessNeed: fromPromise(async ({ input }) => (await this.directorySearch()).assess(input)),
         findServices: fromPromise(async ({ input }) => (await this.directorySearch()).find(input)),
+        navigator: createHandoffActor(this.transport),
       },
     }),
     {
       input: () => ({
         language: this.initialLanguage(),
-        config: { emergencyNumber: regionById(this.region).emergency.call ?? '911' },
+        config: {
+          emergencyNumber: regionById(this.region).emergency.call ?? '911',
+          liveChat: Boolean(this.navigatorUrl),
+        },
+        clientPrefix: randomClientPrefix(),
       }),
       restore: () => {
         const stored = readStoredConversation(this.storage);
         if (stored?.open) this.open = true;
         return stored?.snapshot;
       },
-      persist: (snapshot) => writeStoredConversation(this.storage, { snapshot, open: this.open }),
+      persist: (snapshot) =>
+        writeStoredConversation(this.storage, { snapshot: withCurrentLiveChatInput(snapshot), open: this.open }),
       onEmitted: (event) => this.announce(event),
     },
   );
@@ -185,6 +213,12 @@ export class ReferralAssistant extends LitElement {
   quickExit(): void {
     this.exiting = true;
     emit(this, 'referral-assistant-exit', {});
+    const live = this.isConnected ? resumeOf(this.conversation.snapshot.context.live) : undefined;
+    if (live) {
+      // Both: the open connection ends it at once, the beacon survives the page being replaced.
+      this.send({ type: 'END_CHAT' });
+      this.transport.endStored(live);
+    }
     this.conversation.stop();
     clearStoredConversation(this.storage);
     this.leavePage(safeWebUrl(this.exitUrl) ?? 'about:blank');
@@ -310,6 +344,7 @@ export class ReferralAssistant extends LitElement {
           ${messages.map((message: ChatMessage) => renderMessage(message, this.messageContext()))}
           ${busy ? html`<p class="busy" role="status">${t('busy')}</p>` : nothing}
         </div>
+        ${this.renderLiveStatus()} ${snapshot.context.form === 'callback' ? this.renderCallbackForm() : nothing}
         <div class="replies" part="replies" role="group" aria-label=${t('repliesLabel')} tabindex="-1">
           ${busy ? nothing : replies.map((reply: QuickReply) => this.renderReply(reply))}
         </div>
@@ -323,6 +358,7 @@ export class ReferralAssistant extends LitElement {
             maxlength="2000"
             enterkeyhint="send"
             placeholder=${t('composerPlaceholder')}
+            @input=${this.onComposerInput}
           />
           <button class="send" type="submit">${t('send')}</button>
         </form>
@@ -333,6 +369,52 @@ export class ReferralAssistant extends LitElement {
         </details>
       </section>
     </div>`;
+  }
+
+  /** Connecting, place in line, who the visitor is chatting with, typing: announced politely. */
+  private renderLiveStatus(): TemplateResult {
+    const live = this.conversation.snapshot.context.live;
+    const t = this.t;
+    const name = live?.navigatorName ?? t('live.navigator');
+    let text = '';
+    if (live?.status === 'connecting') {
+      text = t(live.conversationId ? 'live.status.reconnecting' : 'live.status.connecting');
+    } else if (live?.status === 'waiting') {
+      text = live.position ? t('live.status.waiting', { position: live.position }) : t('live.status.waitingNoPosition');
+    } else if (live?.status === 'chatting') {
+      text = t(live.navigatorTyping ? 'live.status.typing' : 'live.status.chatting', { name });
+    }
+    return html`<p class="live-status" role="status" ?hidden=${!text}>${text}</p>`;
+  }
+
+  /** A phone number and a time to call, after hours or when no navigator is free. */
+  private renderCallbackForm(): TemplateResult {
+    const t = this.t;
+    return html`<form class="callback-form" @submit=${this.onCallbackSubmit}>
+      <label for="callback-phone">${t('live.callback.phone')}</label>
+      <input id="callback-phone" name="phone" type="tel" autocomplete="tel" required maxlength="40" />
+      <label for="callback-time">${t('live.callback.bestTime')}</label>
+      <input
+        id="callback-time"
+        name="bestTime"
+        type="text"
+        required
+        maxlength="200"
+        placeholder=${t('live.callback.bestTimePlaceholder')}
+      />
+      <button type="submit" class="send">${t('live.callback.send')}</button>
+    </form>`;
+  }
+
+  private onCallbackSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const phone = String(data.get('phone') ?? '').trim();
+    const bestTime = String(data.get('bestTime') ?? '').trim();
+    if (!phone || !bestTime) return;
+    this.focusAfterRender = 'replies';
+    this.send({ type: 'SUBMIT_CALLBACK', phone, bestTime });
   }
 
   private renderReply(reply: QuickReply): TemplateResult {
@@ -405,6 +487,11 @@ export class ReferralAssistant extends LitElement {
     }
   }
 
+  /** Tells a navigator the visitor is typing; the transport throttles, other states ignore it. */
+  private onComposerInput(event: InputEvent): void {
+    this.send({ type: 'TYPING', typing: (event.target as HTMLInputElement).value.length > 0 });
+  }
+
   private onClearConversation(): void {
     if (window.confirm(this.t('safety:clearConversation.confirm'))) this.clearConversation();
   }
@@ -415,6 +502,7 @@ export class ReferralAssistant extends LitElement {
     const text = input?.value.trim();
     if (!input || !text) return;
     input.value = '';
+    this.send({ type: 'TYPING', typing: false });
     this.send({ type: 'SUBMIT_TEXT', text });
   }
 

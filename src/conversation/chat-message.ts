@@ -34,6 +34,22 @@ export interface VisitorTextMessage {
   from: 'visitor';
   kind: 'text';
   text: string;
+  /** Set on messages to a navigator: the id the service acknowledges it by. */
+  clientId?: string;
+  /** Where a message to a navigator is: not yet acknowledged, stored by the service, or refused. */
+  delivery?: 'sending' | 'sent' | 'failed';
+}
+
+/** A navigator's message in a live chat, shown as text exactly as sent. */
+export interface NavigatorTextMessage {
+  id: number;
+  from: 'navigator';
+  kind: 'text';
+  text: string;
+  /** The navigator's display name. */
+  name: string;
+  /** The service's sequence number, so a message replayed after a reconnect is not shown twice. */
+  seq: number;
 }
 
 /** A quick reply the visitor chose, shown in the current language. */
@@ -63,7 +79,7 @@ export interface ContactsMessage {
   from: 'assistant';
   kind: 'contacts';
   /** Why the options are shown; it picks the sentence above them. */
-  purpose: 'person' | 'no-results' | 'directory-unavailable';
+  purpose: 'person' | 'no-results' | 'directory-unavailable' | 'offline';
 }
 
 /** The crisis response: supportive words, then emergency and crisis lines. Announced assertively. */
@@ -78,6 +94,7 @@ export interface CrisisMessage {
 export type ChatMessage =
   | AssistantTextMessage
   | VisitorTextMessage
+  | NavigatorTextMessage
   | VisitorChoiceMessage
   | ResultsMessage
   | ContactsMessage

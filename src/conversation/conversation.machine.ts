@@ -9,12 +9,16 @@
  * a person, or start over. At any point: talk to a person, start over, switch language, or
  * type; every typed message is checked for crisis first.
  */
-import { assign, emit, fromPromise, setup } from 'xstate';
+import { assign, emit, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
 import type { AgeGroup, MatchReason } from '../directory/directory-matcher.js';
 import type { LocalizedText, NeedCategory, Service, UiLanguage } from '../directory/snapshot.js';
 import { NEED_CATEGORIES } from '../directory/snapshot.js';
 import type { ChatMessage, Line, NewChatMessage } from './chat-message.js';
+import type { HandoffCommand } from '../handoff/handoff-actor.js';
+import type { HandoffEvent, HandoffOpenRequest } from '../handoff/handoff-transport.js';
 import type { CrisisKind } from './crisis-kinds.js';
+import { handoffSummary } from './handoff-summary.js';
+import { type LiveChat, newLiveChat, nextClientId, resumeOf, withoutPending, withPendingMessage } from './live-chat.js';
 import {
   DEFAULT_HANDOFF_THRESHOLDS,
   type HandoffReason,
@@ -107,12 +111,16 @@ export interface ConversationConfig {
   /** At most this many clarifying questions per need. */
   maxQuestions: number;
   handoff: HandoffThresholds;
+  /** A navigator service is configured: "talk to a person" opens a live chat, not just phone numbers. */
+  liveChat: boolean;
 }
 
 /** Input when the conversation starts. */
 export interface ConversationInput {
   language: UiLanguage;
   config?: Partial<ConversationConfig>;
+  /** A random prefix for the client ids of this conversation's live-chat messages (8+ characters). */
+  clientPrefix?: string;
 }
 
 /** A quick reply: its label and the event it sends. */
@@ -133,7 +141,10 @@ export type ReplyEvent =
   | { type: 'CONTINUE' }
   | { type: 'RETRY' }
   | { type: 'TALK_TO_PERSON' }
-  | { type: 'START_OVER' };
+  | { type: 'START_OVER' }
+  | { type: 'END_CHAT' }
+  | { type: 'REQUEST_CALLBACK' }
+  | { type: 'CANCEL_CALLBACK' };
 
 /**
  * What the conversation tells the outside world (the element turns these into DOM events).
@@ -149,7 +160,13 @@ export type ConversationEmitted =
 export type ConversationEvent =
   | ReplyEvent
   | { type: 'SUBMIT_TEXT'; text: string }
-  | { type: 'SET_LANGUAGE'; language: UiLanguage };
+  | { type: 'SET_LANGUAGE'; language: UiLanguage }
+  /** The visitor is typing (or stopped) in a live chat. */
+  | { type: 'TYPING'; typing: boolean }
+  /** The callback form, filled in. */
+  | { type: 'SUBMIT_CALLBACK'; phone: string; bestTime: string }
+  /** What the navigator connection reports. */
+  | HandoffEvent;
 
 /** Everything the conversation remembers; all of it is plain JSON, persisted per tab. */
 export interface ConversationContext {
@@ -175,12 +192,18 @@ export interface ConversationContext {
   notHelpfulCount: number;
   /** Why a person was last offered, if one was. */
   handoffReason: HandoffReason | null;
+  /** The live chat with a navigator, while there is one. */
+  live: LiveChat | null;
+  /** A form the panel shows instead of quick replies: the callback request. */
+  form: 'callback' | null;
+  clientPrefix: string;
 }
 
 const DEFAULT_CONFIG: ConversationConfig = {
   emergencyNumber: '911',
   maxQuestions: 2,
   handoff: DEFAULT_HANDOFF_THRESHOLDS,
+  liveChat: false,
 };
 
 const AGE_GROUPS: AgeGroup[] = ['child', 'adult', 'senior'];
@@ -270,11 +293,61 @@ export function choiceLine(event: ReplyEvent, areaOptions: AreaOption[]): Line {
       return { key: 'replies.talkToPerson' };
     case 'START_OVER':
       return { key: 'replies.startOver' };
+    case 'END_CHAT':
+      return { key: 'live.endChat' };
+    case 'REQUEST_CALLBACK':
+      return { key: 'live.requestCallback' };
+    case 'CANCEL_CALLBACK':
+      return { key: 'live.callback.cancel' };
   }
 }
 
+const REPLY_EVENTS = new Set<string>([
+  'CHOOSE_CATEGORY',
+  'DESCRIBE_NEED',
+  'ANSWER',
+  'FEEDBACK',
+  'ANOTHER_NEED',
+  'CONTINUE',
+  'RETRY',
+  'TALK_TO_PERSON',
+  'START_OVER',
+  'END_CHAT',
+  'REQUEST_CALLBACK',
+  'CANCEL_CALLBACK',
+]);
+
 function isReplyEvent(event: ConversationEvent): event is ReplyEvent {
-  return event.type !== 'SUBMIT_TEXT' && event.type !== 'SET_LANGUAGE';
+  return REPLY_EVENTS.has(event.type);
+}
+
+const END_CHAT_REPLY: QuickReply = { line: { key: 'live.endChat' }, event: { type: 'END_CHAT' } };
+
+/** What the navigator connection is opened with: the summary, and what a reload resumes. */
+export function liveChatInput(context: ConversationContext): HandoffOpenRequest {
+  const resume = resumeOf(context.live);
+  return {
+    summary: handoffSummary(context),
+    pending: context.live?.pending ?? [],
+    ...(resume ? { resume } : {}),
+  };
+}
+
+/** Updates the live chat part of the context. */
+function withLive(context: ConversationContext, update: (live: LiveChat) => Partial<LiveChat>) {
+  const live = context.live ?? newLiveChat();
+  return { live: { ...live, ...update(live) } };
+}
+
+/** Sets the delivery state of the visitor's message with this client id. */
+function withDelivery(context: ConversationContext, clientId: string, delivery: 'sent' | 'failed') {
+  return {
+    messages: context.messages.map((message) =>
+      message.from === 'visitor' && message.kind === 'text' && message.clientId === clientId
+        ? { ...message, delivery }
+        : message,
+    ),
+  };
 }
 
 function currentHandoffReason(context: ConversationContext, nothingFits: boolean): HandoffReason | null {
@@ -310,6 +383,10 @@ export const conversationMachine = setup({
     }),
     findServices: fromPromise<FoundServices, FindServicesInput>(async () => {
       throw new Error('findServices must be provided');
+    }),
+    /** The live chat connection; the element provides one over its navigator service. */
+    navigator: fromCallback<HandoffCommand, HandoffOpenRequest>(({ sendBack }) => {
+      sendBack({ type: 'offline', reason: 'no-navigators' });
     }),
   },
   actions: {
@@ -498,6 +575,162 @@ export const conversationMachine = setup({
       handoffReason: context.handoffReason ?? ('asked' as const),
       replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
     })),
+    startLiveChat: assign(({ context }) => ({
+      ...withMessages(context, assistant('live.connecting')),
+      live: context.live ?? newLiveChat(),
+      handoffReason: context.handoffReason ?? ('asked' as const),
+      replies: [END_CHAT_REPLY],
+      form: null,
+    })),
+    sendLiveMessage: assign(({ context, event }) => {
+      if (event.type !== 'SUBMIT_TEXT' || !context.live) return {};
+      const clientId = nextClientId(context.live, context.clientPrefix);
+      return {
+        ...withMessages(context, { from: 'visitor', kind: 'text', text: event.text, clientId, delivery: 'sending' }),
+        live: withPendingMessage(context.live, { clientId, text: event.text }),
+      };
+    }),
+    forwardLiveMessage: sendTo('navigator', ({ context }) => {
+      const last = context.live?.pending.at(-1);
+      return { type: 'send' as const, clientId: last?.clientId ?? '', text: last?.text ?? '' };
+    }),
+    /** Typed words in a live chat are still checked for crisis, alongside the navigator seeing them. */
+    checkLiveMessage: spawnChild('triageText', {
+      id: ({ context }) => `liveTriage-${context.nextId}`,
+      input: ({ event }) => ({ text: event.type === 'SUBMIT_TEXT' ? event.text : '' }),
+    }),
+    showLiveCrisis: assign(({ context, event }) => {
+      if (!event.type.startsWith('xstate.done.actor.liveTriage-')) return {};
+      const triage = (event as { output?: Triage }).output;
+      if (!triage?.crisis?.length) return {};
+      return {
+        ...withMessages(context, { from: 'assistant', kind: 'crisis', kinds: triage.crisis }),
+        crisis: triage.crisis,
+      };
+    }),
+    forwardTyping: sendTo('navigator', ({ event }) => ({
+      type: 'typing' as const,
+      typing: event.type === 'TYPING' && event.typing,
+    })),
+    endLiveChat: sendTo('navigator', { type: 'end' as const }),
+    noteConnecting: assign(({ context }) => withLive(context, () => ({ status: 'connecting' as const }))),
+    noteConnected: assign(({ context, event }) =>
+      event.type === 'connected'
+        ? withLive(context, (live) => ({
+            conversationId: event.conversationId,
+            secret: event.secret,
+            status: live.status === 'connecting' ? ('waiting' as const) : live.status,
+          }))
+        : {},
+    ),
+    noteQueued: assign(({ context, event }) => {
+      if (event.type !== 'queued') return {};
+      const firstTime = context.live?.position === undefined && context.live?.status !== 'chatting';
+      return {
+        ...(firstTime ? withMessages(context, assistant('live.waitingNote')) : {}),
+        ...withLive(context, (live) => ({
+          position: event.position,
+          status: live.status === 'chatting' ? live.status : ('waiting' as const),
+        })),
+      };
+    }),
+    noteJoined: assign(({ context, event }) =>
+      event.type === 'navigator-joined'
+        ? {
+            ...withMessages(context, assistant('live.joined', { name: event.name })),
+            ...withLive(context, () => ({ status: 'chatting' as const, navigatorName: event.name })),
+          }
+        : {},
+    ),
+    receiveLiveMessage: assign(({ context, event }) => {
+      if (event.type !== 'message' || !context.live) return {};
+      const live = { ...context.live, lastSeq: Math.max(context.live.lastSeq, event.seq) };
+      // Replayed after a reconnect, or the visitor's own message seen from another tab: shown already.
+      const known = context.messages.some(
+        (m) =>
+          (m.from === 'navigator' && m.seq === event.seq) ||
+          (m.from === 'visitor' && m.kind === 'text' && m.clientId === event.clientId),
+      );
+      if (known || event.seq <= context.live.lastSeq) return { live };
+      const message: NewChatMessage =
+        event.from === 'navigator'
+          ? { from: 'navigator', kind: 'text', text: event.text, seq: event.seq, name: live.navigatorName ?? '' }
+          : { from: 'visitor', kind: 'text', text: event.text, clientId: event.clientId, delivery: 'sent' };
+      return { ...withMessages(context, message), live: { ...live, navigatorTyping: false } };
+    }),
+    noteTyping: assign(({ context, event }) =>
+      event.type === 'typing' ? withLive(context, () => ({ navigatorTyping: event.typing })) : {},
+    ),
+    noteDelivered: assign(({ context, event }) =>
+      event.type === 'ack' && context.live
+        ? {
+            ...withDelivery(context, event.clientId, 'sent'),
+            live: withoutPending(context.live, event.clientId, event.seq),
+          }
+        : {},
+    ),
+    noteLiveError: assign(({ context, event }) => {
+      if (event.type !== 'error') return {};
+      const refused =
+        event.clientId && context.live
+          ? { ...withDelivery(context, event.clientId, 'failed'), live: withoutPending(context.live, event.clientId) }
+          : {};
+      const known = ['message-too-long', 'rate-limited', 'invalid-callback', 'message-empty'].includes(event.code);
+      return {
+        ...refused,
+        ...withMessages(
+          { ...context, ...refused },
+          assistant(known ? `live.error.${event.code}` : 'live.error.other', {
+            limit: event.limit ?? 2000,
+          }),
+        ),
+      };
+    }),
+    showOffline: assign(({ context, event }) => {
+      const reason = event.type === 'offline' ? event.reason : 'no-navigators';
+      return {
+        ...withMessages(context, assistant(`live.offline.${reason}`), {
+          from: 'assistant',
+          kind: 'contacts',
+          purpose: 'offline',
+        }),
+        ...withLive(context, () => ({ status: 'offline' as const, offlineReason: reason })),
+        replies: [
+          { line: { key: 'live.requestCallback' }, event: { type: 'REQUEST_CALLBACK' } as const },
+          ANOTHER_NEED_REPLY,
+          START_OVER_REPLY,
+        ],
+      };
+    }),
+    askForCallback: assign(({ context }) => ({
+      ...withMessages(context, assistant('live.callback.ask')),
+      form: 'callback' as const,
+      replies: [{ line: { key: 'live.callback.cancel' }, event: { type: 'CANCEL_CALLBACK' } as const }],
+    })),
+    sendCallbackRequest: sendTo('navigator', ({ context, event }) => ({
+      type: 'request-callback' as const,
+      clientId: `${context.clientPrefix}-callback-${context.nextId}`,
+      phone: event.type === 'SUBMIT_CALLBACK' ? event.phone : '',
+      bestTime: event.type === 'SUBMIT_CALLBACK' ? event.bestTime : '',
+    })),
+    recordCallback: assign(({ context, event }) =>
+      event.type === 'SUBMIT_CALLBACK'
+        ? withMessages(context, { from: 'visitor', kind: 'text', text: `${event.phone} · ${event.bestTime}` })
+        : {},
+    ),
+    thankForCallback: assign(({ context }) => ({
+      ...withMessages(context, assistant('live.callback.saved')),
+      form: null,
+      replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
+    })),
+    closeCallbackForm: assign({ form: null }),
+    showChatEnded: assign(({ context, event }) => ({
+      ...withMessages(context, assistant(`live.ended.${event.type === 'ended' ? event.by : 'service'}`)),
+      live: null,
+      form: null,
+      replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
+    })),
+    leaveLiveChat: assign({ live: null, form: null }),
     showDirectoryUnavailable: assign(({ context }) => ({
       ...withMessages(context, assistant('directoryUnavailable'), {
         from: 'assistant',
@@ -518,6 +751,9 @@ export const conversationMachine = setup({
     hasQuestion: ({ context }) => context.questions.length > 0,
     foundServices: (_, found: FoundServices) => found.results.length > 0,
     helpful: ({ event }) => event.type === 'FEEDBACK' && event.helpful,
+    liveChatConfigured: ({ context }) => context.config.liveChat,
+    chatAlreadyEnded: ({ event }) =>
+      event.type === 'error' && (event.code === 'conversation-ended' || event.code === 'conversation-not-found'),
   },
 }).createMachine({
   id: 'conversation',
@@ -540,6 +776,9 @@ export const conversationMachine = setup({
       urgentWords: false,
       notHelpfulCount: 0,
       handoffReason: null,
+      live: null,
+      form: null,
+      clientPrefix: input.clientPrefix ?? 'visitor-chat',
     };
     return {
       ...empty,
@@ -704,9 +943,75 @@ export const conversationMachine = setup({
       },
     },
     withPerson: {
-      entry: ['showPersonOptions', 'announceHandoff'],
+      entry: 'announceHandoff',
+      initial: 'choosing',
       on: {
         ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },
+      },
+      states: {
+        choosing: {
+          always: [{ guard: 'liveChatConfigured', target: 'live' }, { target: 'byPhone' }],
+        },
+        /** No navigator service: the region's phone and text lines, honestly. */
+        byPhone: {
+          entry: 'showPersonOptions',
+        },
+        /** A live chat with a navigator, from connecting to the navigator's last word. */
+        live: {
+          entry: 'startLiveChat',
+          // Leaving by the visitor's choice (start over, another need) ends the chat for the
+          // navigator too; a reload does not leave the state, so it does not end it.
+          exit: ['endLiveChat', 'leaveLiveChat'],
+          invoke: { id: 'navigator', src: 'navigator', input: ({ context }) => liveChatInput(context) },
+          initial: 'talking',
+          on: {
+            // Already with a person.
+            TALK_TO_PERSON: {},
+            connecting: { actions: 'noteConnecting' },
+            connected: { actions: 'noteConnected' },
+            queued: { actions: 'noteQueued' },
+            'navigator-joined': { actions: 'noteJoined' },
+            message: { actions: 'receiveLiveMessage' },
+            typing: { actions: 'noteTyping' },
+            ack: { actions: 'noteDelivered' },
+            ended: { target: 'ended' },
+            offline: { target: '.offline' },
+            error: [{ guard: 'chatAlreadyEnded', target: 'ended' }, { actions: 'noteLiveError' }],
+            // The crisis checks of typed messages (spawned as liveTriage-<n>) report back here.
+            'xstate.done.actor.*': { actions: 'showLiveCrisis' },
+          },
+          states: {
+            talking: {
+              on: {
+                SUBMIT_TEXT: { actions: ['sendLiveMessage', 'forwardLiveMessage', 'checkLiveMessage'] },
+                TYPING: { actions: 'forwardTyping' },
+                END_CHAT: { actions: ['recordChoice', 'endLiveChat'] },
+              },
+            },
+            offline: {
+              entry: 'showOffline',
+              on: {
+                REQUEST_CALLBACK: { target: 'callbackForm', actions: 'recordChoice' },
+              },
+            },
+            callbackForm: {
+              entry: 'askForCallback',
+              exit: 'closeCallbackForm',
+              on: {
+                SUBMIT_CALLBACK: { target: 'callbackSent', actions: ['recordCallback', 'sendCallbackRequest'] },
+                CANCEL_CALLBACK: { target: 'offline', actions: 'recordChoice' },
+              },
+            },
+            callbackSent: {
+              on: {
+                'callback-requested': { actions: 'thankForCallback' },
+              },
+            },
+          },
+        },
+        ended: {
+          entry: 'showChatEnded',
+        },
       },
     },
     directoryUnavailable: {

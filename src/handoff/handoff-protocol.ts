@@ -41,8 +41,8 @@ export const SIGN_OUT_PATH = '/navigator/sign-out';
 /** HTTP path returning the signed-in navigator, or 401. */
 export const SESSION_PATH = '/navigator/session';
 
-/** Who a visitor is asking for. */
-export type ForWhom = 'self' | 'family' | 'someone-else';
+/** Who the help is for, as the widget asks it ("a child", "an adult", "a senior"). */
+export type ForWhom = 'child' | 'adult' | 'senior';
 
 /** A service the widget already showed the visitor. */
 export interface ServiceShown {

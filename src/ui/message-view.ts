@@ -28,7 +28,20 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
   const { t } = context;
   if (message.from === 'visitor') {
     const text = message.kind === 'text' ? message.text : translateLine(t, message.line);
-    return html`<div class="message from-visitor"><span class="visually-hidden">${t('you')}</span> ${text}</div>`;
+    const delivery = message.kind === 'text' ? message.delivery : undefined;
+    return html`<div class="message from-visitor">
+      <span class="visually-hidden">${t('you')}</span> ${text}
+      ${
+        delivery && delivery !== 'sent'
+          ? html`<span class="delivery ${delivery}">${t(`live.delivery.${delivery}`)}</span>`
+          : nothing
+      }
+    </div>`;
+  }
+  if (message.from === 'navigator') {
+    return html`<div class="message from-navigator">
+      <span class="sender">${message.name || t('live.navigator')}</span> ${message.text}
+    </div>`;
   }
   switch (message.kind) {
     case 'text':

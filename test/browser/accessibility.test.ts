@@ -7,7 +7,7 @@ import esUi from '../../locales/es/ui.json' with { type: 'json' };
 import { STORAGE_KEY } from '../../src/conversation/conversation-storage.js';
 import { conversationMachine } from '../../src/conversation/conversation.machine.js';
 import type { ReferralAssistant } from '../../src/referral-assistant.js';
-import { conversationPaths } from './conversation-path-model.js';
+import { conversationPaths, leafPath } from './conversation-path-model.js';
 import {
   chooseReply,
   createWidget,
@@ -79,7 +79,7 @@ describe('accessibility in every state of the conversation', () => {
 
   for (const language of ['en', 'es'] as const) {
     for (const path of resting) {
-      it(`${language}: "${String(path.state.value)}" passes axe`, async () => {
+      it(`${language}: "${leafPath(path.state.value)}" passes axe`, async () => {
         const element = await widgetIn(path, language);
         await expect(element).to.be.accessible();
       });
@@ -93,7 +93,7 @@ describe('accessibility in every state of the conversation', () => {
       const element = await widgetIn(path, 'es');
       const text = visibleSpanishText(element);
       const leaked = english.filter((fragment) => text.includes(fragment));
-      expect(leaked, `English in "${String(path.state.value)}"`).to.deep.equal([]);
+      expect(leaked, `English in "${leafPath(path.state.value)}"`).to.deep.equal([]);
       element.remove();
       sessionStorage.clear();
     }

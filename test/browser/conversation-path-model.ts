@@ -46,32 +46,77 @@ function outcomes(id: string, outputs: unknown[]): ConversationEvent[] {
   ] as unknown as ConversationEvent[];
 }
 
-/**
- * Shortest paths to every distinct state. getShortestPaths rather than createTestModel: the
- * test model refuses machines that invoke actors, and here their outcomes are events instead.
- */
-export const conversationPaths = getShortestPaths(conversationMachine, {
-  input: { language: 'en' },
-  events: (snapshot): ConversationEvent[] => [
-    ...snapshot.context.replies.map((reply) => reply.event),
-    { type: 'SUBMIT_TEXT', text: 'I need food' },
-    { type: 'TALK_TO_PERSON' },
-    { type: 'START_OVER' },
-    ...outcomes('triage', [
-      { crisis: [], askedForPerson: false },
-      { crisis: ['suicide'], askedForPerson: false },
-      { crisis: [], askedForPerson: true },
-    ]),
-    ...outcomes('understand', [withQuestions, notUnderstood]),
-    ...outcomes('assess', [withQuestions]),
-    ...outcomes('search', [found, { ...found, results: [] }]),
-  ],
-  // States differ by where the conversation is and what it still has to ask, not by history length.
-  serializeState: (snapshot) =>
-    JSON.stringify([snapshot.value, snapshot.context.questions, snapshot.context.heldText !== null]),
-});
+/** What the navigator connection can report, as events. */
+const navigatorEvents: ConversationEvent[] = [
+  { type: 'connecting', attempt: 1 },
+  { type: 'connected', conversationId: 'c1', secret: 's1', resumed: false },
+  { type: 'queued', position: 2 },
+  { type: 'navigator-joined', name: 'Ana' },
+  { type: 'message', seq: 3, clientId: 'n1', text: 'Hola, soy Ana', at: 0, from: 'navigator' },
+  { type: 'typing', typing: true },
+  { type: 'ack', clientId: 'visitor-chat-1', seq: 2 },
+  { type: 'offline', reason: 'after-hours' },
+  { type: 'callback-requested', clientId: 'cb1' },
+  { type: 'error', code: 'rate-limited', message: 'slow down' },
+  { type: 'ended', by: 'navigator' },
+  { type: 'SUBMIT_CALLBACK', phone: '519-555-0100', bestTime: 'after 5' },
+];
 
-/** The states the conversation rests in (transient ones, with only `always` transitions, are passed through). */
-export const restingStates = Object.entries(conversationMachine.root.states)
-  .filter(([, node]) => !node.always?.length)
-  .map(([name]) => name);
+/**
+ * Shortest paths to every distinct state, with and without a navigator service. getShortestPaths
+ * rather than createTestModel: the test model refuses machines that invoke actors, and here
+ * their outcomes are events instead.
+ */
+function pathsWith(liveChat: boolean) {
+  return getShortestPaths(conversationMachine, {
+    input: { language: 'en', config: { liveChat } },
+    events: (snapshot): ConversationEvent[] => [
+      ...snapshot.context.replies.map((reply) => reply.event),
+      { type: 'SUBMIT_TEXT', text: 'I need food' },
+      { type: 'TALK_TO_PERSON' },
+      { type: 'START_OVER' },
+      ...outcomes('triage', [
+        { crisis: [], askedForPerson: false },
+        { crisis: ['suicide'], askedForPerson: false },
+        { crisis: [], askedForPerson: true },
+      ]),
+      ...outcomes('understand', [withQuestions, notUnderstood]),
+      ...outcomes('assess', [withQuestions]),
+      ...outcomes('search', [found, { ...found, results: [] }]),
+      ...(liveChat ? navigatorEvents : []),
+    ],
+    // States differ by where the conversation is and what it still has to ask, not by history length.
+    serializeState: (snapshot) =>
+      JSON.stringify([snapshot.value, snapshot.context.questions, snapshot.context.heldText !== null]),
+  });
+}
+
+/** Every state, reached without a navigator service (phone and text only). */
+export const conversationPaths = pathsWith(false);
+/** Every state, reached with a navigator service, live chat included. */
+export const liveChatPaths = pathsWith(true);
+
+interface StateNodeLike {
+  key: string;
+  states: Record<string, StateNodeLike>;
+  always?: unknown[];
+}
+
+/** Leaf states, as dotted paths; transient ones (only `always` transitions) are passed through, never rested in. */
+function leaves(node: StateNodeLike, prefix: string[] = []): string[] {
+  return Object.values(node.states).flatMap((child) => {
+    const path = [...prefix, child.key];
+    if (Object.keys(child.states).length) return leaves(child, path);
+    return child.always?.length ? [] : [path.join('.')];
+  });
+}
+
+/** The states the conversation rests in. */
+export const restingStates = leaves(conversationMachine.root as unknown as StateNodeLike);
+
+/** A snapshot's state value as a dotted leaf path, e.g. `withPerson.live.talking`. */
+export function leafPath(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
+  return `${key}.${leafPath(child)}`;
+}

@@ -21,7 +21,7 @@ export const SPANISH_SUMMARY: HandoffSummary = {
   reason: 'asked',
   needs: [{ words: 'me van a desalojar y no sé qué hacer', categories: ['housing'] }],
   area: 'Windsor',
-  forWhom: 'family',
+  forWhom: 'child',
   urgent: false,
   crisis: false,
   crisisKinds: [],
