@@ -40,7 +40,7 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
   }
   if (message.from === 'navigator') {
     return html`<div class="message from-navigator">
-      <span class="sender">${message.name || t('live.navigator')}</span> ${message.text}
+      <span class="sender">${message.name || t('live.navigator')}</span> <span class="text">${message.text}</span>
     </div>`;
   }
   switch (message.kind) {

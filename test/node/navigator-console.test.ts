@@ -130,7 +130,7 @@ describe('navigator console', {
     for (const expected of [
       'me van a desalojar y no sé qué hacer',
       'Windsor',
-      'their family',
+      'a child',
       'Not marked urgent',
       'None detected',
       'Clínica legal comunitaria',
