@@ -496,6 +496,45 @@ export const styles = css`
     cursor: pointer;
   }
 
+  .card-actions,
+  .share {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 4px;
+    margin: 8px 0 0;
+  }
+  button.action {
+    background: var(--ra-surface);
+    color: var(--ra-link);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .notice {
+    margin: 0 var(--ra-gap);
+    font-size: 0.875rem;
+  }
+  .notice:empty {
+    display: none;
+  }
+  .print-view {
+    display: none;
+  }
+  @media print {
+    .root > :not(.print-view) {
+      display: none !important;
+    }
+    .print-view {
+      display: block;
+      color: #000000;
+      font-size: 12pt;
+    }
+    .print-view article {
+      break-inside: avoid;
+      margin-bottom: 12pt;
+    }
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     .history {
       scroll-behavior: smooth;

@@ -48,13 +48,15 @@ import { QuickExitShortcutController } from './controllers/quick-exit-shortcut-c
 import { UnobscuredFocusController } from './controllers/unobscured-focus-controller.js';
 import { VisualViewportController } from './controllers/visual-viewport-controller.js';
 import { defaultDirectoryUrl } from './directory/default-directory-url.js';
-import type { NeedCategory, UiLanguage } from './directory/snapshot.js';
+import type { GeoPoint, NeedCategory, Service, UiLanguage } from './directory/snapshot.js';
 import { createI18n, ensureLanguage, resolveLanguage } from './i18n/i18n.js';
 import { styles } from './referral-assistant.styles.js';
 import { emit } from './referral-assistant-events.js';
 import { regionById } from './regions/regions.js';
 import { readableTextColor } from './ui/accent-contrast.js';
+import { DEFAULT_MAP_URL } from './ui/directions-link.js';
 import { type MessageContext, renderMessage } from './ui/message-view.js';
+import { renderPrintView } from './ui/print-view.js';
 import { speak, speakableText, speechSupported } from './ui/read-aloud.js';
 import { safeWebUrl } from './ui/safe-link.js';
 import { createTranslate, translateLine, type Translate } from './ui/translate.js';
@@ -71,6 +73,17 @@ function crisisJustShown(messages: ChatMessage[]): boolean {
     if (message?.from === 'visitor') return false;
   }
   return false;
+}
+
+/** The visitor's position from the browser, after they agree; coarse is enough to sort by distance. */
+function locateVisitor(): Promise<GeoPoint> {
+  return new Promise((resolve, reject) =>
+    navigator.geolocation.getCurrentPosition(
+      (position) => resolve({ lat: position.coords.latitude, lon: position.coords.longitude }),
+      reject,
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 10 * 60_000 },
+    ),
+  );
 }
 
 /** A random prefix for this conversation's live-chat client ids. */
@@ -113,11 +126,23 @@ export class ReferralAssistant extends LitElement {
    */
   @property({ attribute: 'navigator' }) navigatorUrl?: string;
 
+  /**
+   * Map provider for the "Directions" link: a URL with `{query}` (the encoded address) or
+   * `{lat}` and `{lon}`. Defaults to OpenStreetMap.
+   */
+  @property({ attribute: 'map-url' }) mapUrl = DEFAULT_MAP_URL;
+
   /** Where quick exit sends the tab: a neutral page, replacing this one in the history. */
   @property({ attribute: 'exit-url' }) exitUrl = 'https://www.google.com/search?q=weather';
 
   /** Set while quick exit is under way: everything is hidden behind a blank screen. */
   @state() private exiting = false;
+
+  /** A short confirmation for screen readers and eyes, such as "Copied". */
+  @state() private notice = '';
+
+  /** Services being printed: the print view shows only these. */
+  @state() private printing: Service[] | null = null;
 
   @state() private stringsReady = false;
 
@@ -146,6 +171,7 @@ export class ReferralAssistant extends LitElement {
         assessNeed: fromPromise(async ({ input }) => (await this.directorySearch()).assess(input)),
         findServices: fromPromise(async ({ input }) => (await this.directorySearch()).find(input)),
         navigator: createHandoffActor(this.transport),
+        locateVisitor: fromPromise(() => locateVisitor()),
       },
     }),
     {
@@ -154,6 +180,7 @@ export class ReferralAssistant extends LitElement {
         config: {
           emergencyNumber: regionById(this.region).emergency.call ?? '911',
           liveChat: Boolean(this.navigatorUrl),
+          canLocate: 'geolocation' in navigator && window.isSecureContext,
         },
         clientPrefix: randomClientPrefix(),
       }),
@@ -269,6 +296,7 @@ export class ReferralAssistant extends LitElement {
     const busy = snapshot.hasTag('busy');
     const corner = this.position === 'left' ? 'at-left' : 'at-right';
     return html`<div class="root ${corner} shift-${this.unobscured.shift}" part="root">
+      ${this.printing ? renderPrintView(this.printing, this.t, this.language) : nothing}
       <button
         class="launcher"
         part="launcher"
@@ -362,6 +390,7 @@ export class ReferralAssistant extends LitElement {
           />
           <button class="send" type="submit">${t('send')}</button>
         </form>
+        <p class="notice" role="status">${this.notice}</p>
         <details class="exit-help">
           <summary>${t('safety:quickExit.about')}</summary>
           <p>${t('safety:quickExit.help')}</p>
@@ -431,8 +460,65 @@ export class ReferralAssistant extends LitElement {
       region,
       helpline: this.phone ? { ...region.helpline, call: this.phone, text: undefined } : region.helpline,
       ...(speechSupported() ? { readAloud: this.onReadAloud } : {}),
+      mapUrl: this.mapUrl,
+      copy: (text) => void this.copyText(text),
+      print: (services) => void this.printServices(services),
     };
   }
+
+  /** Copies text with the Clipboard API, or by selecting it where that is unavailable. */
+  private async copyText(text: string): Promise<void> {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.className = 'visually-hidden';
+      this.renderRoot.append(area);
+      area.select();
+      copied = document.execCommand('copy');
+      area.remove();
+    }
+    this.say(this.t(copied ? 'share.copied' : 'share.copyFailed'));
+  }
+
+  /**
+   * Prints only the chosen services: a print-only view in the shadow root, and for the length
+   * of the print a stylesheet adopted by the page that hides everything else. Constructed
+   * stylesheets pass a strict CSP; a <style> element would not.
+   */
+  private async printServices(services: Service[]): Promise<void> {
+    this.printing = services;
+    await this.updateComplete;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      `@media print { body { visibility: hidden !important; } ${this.localName} { visibility: visible !important; } }`,
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    window.addEventListener(
+      'afterprint',
+      () => {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+        this.printing = null;
+      },
+      { once: true },
+    );
+    window.print();
+  }
+
+  /** Shows and announces a short notice, then clears it. */
+  private say(text: string): void {
+    this.notice = text;
+    clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => {
+      this.notice = '';
+    }, 6000);
+  }
+
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly onReadAloud = (event: Event): void => {
     const message = (event.currentTarget as Element).closest('.message');

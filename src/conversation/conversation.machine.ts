@@ -11,7 +11,7 @@
  */
 import { assign, emit, fromCallback, fromPromise, sendTo, setup, spawnChild } from 'xstate';
 import type { AgeGroup, MatchReason } from '../directory/directory-matcher.js';
-import type { LocalizedText, NeedCategory, Service, UiLanguage } from '../directory/snapshot.js';
+import type { GeoPoint, LocalizedText, NeedCategory, Service, UiLanguage } from '../directory/snapshot.js';
 import { NEED_CATEGORIES } from '../directory/snapshot.js';
 import type { ChatMessage, Line, NewChatMessage } from './chat-message.js';
 import type { HandoffCommand } from '../handoff/handoff-actor.js';
@@ -42,6 +42,8 @@ export interface NeedAnswers {
   area?: string | null;
   ageGroup?: AgeGroup;
   today?: boolean;
+  /** Where the visitor is (a postal code's area centre, or their shared location): nearest first. */
+  near?: GeoPoint;
 }
 
 /** The need being worked on. */
@@ -113,6 +115,8 @@ export interface ConversationConfig {
   handoff: HandoffThresholds;
   /** A navigator service is configured: "talk to a person" opens a live chat, not just phone numbers. */
   liveChat: boolean;
+  /** The browser can share the visitor's location (offered, never required). */
+  canLocate: boolean;
 }
 
 /** Input when the conversation starts. */
@@ -136,6 +140,7 @@ export type ReplyEvent =
   | { type: 'ANSWER'; question: 'area'; value: string | null }
   | { type: 'ANSWER'; question: 'ageGroup'; value: AgeGroup }
   | { type: 'ANSWER'; question: 'today'; value: boolean }
+  | { type: 'SHARE_LOCATION' }
   | { type: 'FEEDBACK'; helpful: boolean }
   | { type: 'ANOTHER_NEED' }
   | { type: 'CONTINUE' }
@@ -204,7 +209,11 @@ const DEFAULT_CONFIG: ConversationConfig = {
   maxQuestions: 2,
   handoff: DEFAULT_HANDOFF_THRESHOLDS,
   liveChat: false,
+  canLocate: false,
 };
+
+/** Up to this many areas are offered as buttons; more (a county's cities) are typed instead. */
+const MAX_AREA_BUTTONS = 8;
 
 const AGE_GROUPS: AgeGroup[] = ['child', 'adult', 'senior'];
 
@@ -242,16 +251,19 @@ export function categoryReplies(): QuickReply[] {
 }
 
 /** The buttons that answer a question. */
-export function questionReplies(question: Question, areaOptions: AreaOption[]): QuickReply[] {
+export function questionReplies(question: Question, areaOptions: AreaOption[], canLocate = false): QuickReply[] {
   switch (question) {
     case 'area':
       return [
-        ...areaOptions.map(
-          (area): QuickReply => ({
-            line: { key: 'answers.area', params: { name: area.name } },
-            event: { type: 'ANSWER', question: 'area', value: area.id },
-          }),
-        ),
+        ...(areaOptions.length <= MAX_AREA_BUTTONS
+          ? areaOptions.map(
+              (area): QuickReply => ({
+                line: { key: 'answers.area', params: { name: area.name } },
+                event: { type: 'ANSWER', question: 'area', value: area.id },
+              }),
+            )
+          : []),
+        ...(canLocate ? [{ line: { key: 'answers.myLocation' }, event: { type: 'SHARE_LOCATION' } as const }] : []),
         { line: { key: 'answers.anyArea' }, event: { type: 'ANSWER', question: 'area', value: null } },
       ];
     case 'ageGroup':
@@ -283,6 +295,8 @@ export function choiceLine(event: ReplyEvent, areaOptions: AreaOption[]): Line {
       return { key: event.value ? 'answers.today.yes' : 'answers.today.no' };
     case 'FEEDBACK':
       return { key: event.helpful ? 'replies.helped' : 'replies.didNotHelp' };
+    case 'SHARE_LOCATION':
+      return { key: 'answers.myLocation' };
     case 'ANOTHER_NEED':
       return { key: 'replies.anotherNeed' };
     case 'CONTINUE':
@@ -304,6 +318,7 @@ export function choiceLine(event: ReplyEvent, areaOptions: AreaOption[]): Line {
 
 const REPLY_EVENTS = new Set<string>([
   'CHOOSE_CATEGORY',
+  'SHARE_LOCATION',
   'DESCRIBE_NEED',
   'ANSWER',
   'FEEDBACK',
@@ -383,6 +398,10 @@ export const conversationMachine = setup({
     }),
     findServices: fromPromise<FoundServices, FindServicesInput>(async () => {
       throw new Error('findServices must be provided');
+    }),
+    /** The visitor's position, when they choose to share it; the element provides the browser's. */
+    locateVisitor: fromPromise<GeoPoint>(async () => {
+      throw new Error('locateVisitor must be provided');
     }),
     /** The live chat connection; the element provides one over its navigator service. */
     navigator: fromCallback<HandoffCommand, HandoffOpenRequest>(({ sendBack }) => {
@@ -505,11 +524,18 @@ export const conversationMachine = setup({
     askQuestion: assign(({ context }) => {
       const question = context.questions[0];
       if (!question) return {};
+      const typedArea = question === 'area' && context.areaOptions.length > MAX_AREA_BUTTONS;
       return {
-        ...withMessages(context, assistant(`questions.${question}`)),
-        replies: [...questionReplies(question, context.areaOptions), PERSON_REPLY],
+        ...withMessages(context, assistant(typedArea ? 'questions.areaTyped' : `questions.${question}`)),
+        replies: [...questionReplies(question, context.areaOptions, context.config.canLocate), PERSON_REPLY],
       };
     }),
+    useLocation: assign(({ context }, point: GeoPoint) => ({
+      // Nearest first, wherever that is: no area filter.
+      answers: { ...context.answers, near: point, area: null },
+      questions: context.questions.filter((q) => q !== 'area'),
+    })),
+    sayLocationUnavailable: assign(({ context }) => withMessages(context, assistant('location.unavailable'))),
     applyAnswer: assign(({ context, event }) => {
       if (event.type !== 'ANSWER') return {};
       return {
@@ -748,6 +774,9 @@ export const conversationMachine = setup({
     understood: (_, assessment: NeedAssessment) => assessment.understood,
     answersPendingQuestion: ({ context }, assessment: NeedAssessment) =>
       context.questions.some((q) => assessment.hints[q] !== undefined),
+    /** "N9N 2B4" while asked where: an answer, not a new need. */
+    onlyAnswersPendingQuestion: ({ context }, assessment: NeedAssessment) =>
+      assessment.categories.length === 0 && context.questions.some((q) => assessment.hints[q] !== undefined),
     hasQuestion: ({ context }) => context.questions.length > 0,
     foundServices: (_, found: FoundServices) => found.results.length > 0,
     helpful: ({ event }) => event.type === 'FEEDBACK' && event.helpful,
@@ -845,6 +874,11 @@ export const conversationMachine = setup({
         }),
         onDone: [
           {
+            guard: { type: 'onlyAnswersPendingQuestion', params: ({ event }) => event.output },
+            target: 'clarifying',
+            actions: { type: 'applyHintsToQuestion', params: ({ event }) => event.output },
+          },
+          {
             guard: { type: 'understood', params: ({ event }) => event.output },
             target: 'clarifying',
             actions: [{ type: 'applyAssessment', params: ({ event }) => event.output }, 'announceNeed'],
@@ -887,6 +921,20 @@ export const conversationMachine = setup({
       entry: 'askQuestion',
       on: {
         ANSWER: { target: 'clarifying', actions: ['recordChoice', 'applyAnswer'] },
+        SHARE_LOCATION: { target: 'locating', actions: 'recordChoice' },
+      },
+    },
+    /** The browser asks the visitor's permission; declining or failing just asks again. */
+    locating: {
+      tags: ['busy'],
+      invoke: {
+        id: 'locate',
+        src: 'locateVisitor',
+        onDone: {
+          target: 'clarifying',
+          actions: { type: 'useLocation', params: ({ event }) => event.output },
+        },
+        onError: { target: 'asking', actions: 'sayLocationUnavailable' },
       },
     },
     searching: {

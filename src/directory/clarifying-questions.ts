@@ -1,6 +1,7 @@
 /**
  * Which clarifying questions are worth asking. A question is asked only when its answer
- * would change the services shown: "which area?" when the candidates serve different areas,
+ * would change the services shown: "where are you?" when the directory covers several areas
+ * (it filters and orders by distance),
  * "who is it for?" when some candidates have age limits, "today?" when the need can be urgent
  * and the candidates' hours differ. Every question costs a stressed visitor a tap.
  */
@@ -29,7 +30,9 @@ export function questionsThatChangeResults(
   const questions: Question[] = [];
   const sameDay = categories.some((c) => SAME_DAY_CATEGORIES.includes(c)) && hoursDiffer(candidates);
   if (sameDay && categories.includes('housing')) questions.push('today');
-  if (snapshot.areas.length > 1 && candidates.some((s) => s.areas.length > 0)) questions.push('area');
+  // Where the visitor is always matters in a directory of several areas: it filters services
+  // that serve only some areas, and it puts the nearest first.
+  if (snapshot.areas.length > 1) questions.push('area');
   if (AGE_GROUPS.some((group) => candidates.some((s) => !servesAgeGroup(s, group)))) questions.push('ageGroup');
   if (sameDay && !questions.includes('today')) questions.push('today');
   return questions;

@@ -13,6 +13,7 @@ import type {
 import { questionsThatChangeResults } from './clarifying-questions.js';
 import { type DirectoryIndex, type MatchFilters, matchServices } from './directory-matcher.js';
 import { type LoadedDirectory, type LoadedSnapshot, loadDirectory } from './directory-loader.js';
+import { locatePlace } from './locate-place.js';
 import { understandNeed } from './need-vocabulary.js';
 import type { UiLanguage } from './snapshot.js';
 import { loadFuzzyEngine } from './term-corrector.js';
@@ -79,12 +80,14 @@ async function assessNeed(directory: LoadedDirectory, { need, language }: Assess
     CANDIDATES_CONSIDERED,
   );
   const { snapshot } = directory;
+  const place = text ? locatePlace(text, snapshot.areas) : undefined;
   return {
     categories,
     understood: categories.length > 0 || candidates.length > 0,
     hints: {
       ...(understood?.ageGroup ? { ageGroup: understood.ageGroup } : {}),
       ...(understood?.today ? { today: true } : {}),
+      ...(place ? { area: place.area, ...(place.point ? { near: place.point } : {}) } : {}),
     },
     urgentWords: false,
     questions: questionsThatChangeResults(
@@ -104,6 +107,7 @@ async function findServices(
   const filters: MatchFilters = {
     ...(answers.area ? { area: answers.area } : {}),
     ...(answers.ageGroup ? { ageGroup: answers.ageGroup } : {}),
+    ...(answers.near ? { near: answers.near } : {}),
     ...(urgent ? { today: true } : {}),
   };
   const query = { categories: need.categories, ...(need.text ? { text: need.text } : {}) };

@@ -11,7 +11,9 @@ import { foldText } from './fold-text.js';
 const words = (list: string) => new Set(list.split(/\s+/));
 const SPANISH = words(`de la que el en y a los las del se por un una para con no es mi mis me necesito necesita
   ayuda quiero tengo como pero hay donde puedo estoy hijos hija hijo esposo casa trabajo comida dinero renta luz
-  pagar usted nosotros ellos muy bien gracias hola buenos dias tardes favor porque cuando sin ya`);
+  pagar usted nosotros ellos muy bien gracias hola buenos dias tardes favor porque cuando sin ya hoy manana
+  despensa comer hambre vivienda desalojo medico dentista muela salud escuela ninos esposa papeles patron
+  necesitamos tenemos somos estamos soy vivo agua gas aqui ahora`);
 const ENGLISH = words(`the and i my me to for of in is it you need help want have can where with no not are am kids
   children food rent bill pay job work money house home please thanks hello hi how do get a an this that`);
 

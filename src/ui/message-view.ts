@@ -5,11 +5,12 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChatMessage, ContactsMessage } from '../conversation/chat-message.js';
-import type { UiLanguage } from '../directory/snapshot.js';
+import type { Service, UiLanguage } from '../directory/snapshot.js';
 import type { ContactLine, Region } from '../regions/region.js';
 import { renderLineActions } from './contact-options.js';
 import { renderCrisisResponse } from './crisis-response.js';
 import { renderServiceCard } from './service-card.js';
+import { shareText } from './share-text.js';
 import { translateLine, type Translate } from './translate.js';
 
 /** What messages need to render. */
@@ -21,6 +22,12 @@ export interface MessageContext {
   helpline: ContactLine;
   /** Reads the message a "read aloud" button belongs to; absent where speech is unsupported. */
   readAloud?: (event: Event) => void;
+  /** The map provider's URL template for directions. */
+  mapUrl: string;
+  /** Copies text for the visitor and says so. */
+  copy: (text: string) => void;
+  /** Opens the print view of some services. */
+  print: (services: Service[]) => void;
 }
 
 /** Renders one message of the history. */
@@ -62,10 +69,16 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
               idPrefix: `m${message.id}-${index}`,
               timeZone: message.timeZone,
               distanceUnit: message.distanceUnit,
+              mapUrl: context.mapUrl,
+              copy: context.copy,
               ...(distanceKm !== undefined ? { distanceKm } : {}),
             }),
           )}
-        </ul>`,
+        </ul>
+        ${renderShare(
+          message.results.map((result) => result.service),
+          context,
+        )}`,
       );
     case 'contacts':
       return assistantBubble(context, 'contacts', renderContacts(message, context));
@@ -86,6 +99,21 @@ function assistantBubble(context: MessageContext, kind: string, content: Templat
         </button>`
         : nothing
     }
+  </div>`;
+}
+
+/** Sending the results to oneself, without an account: text message, email, copy, print. */
+function renderShare(services: Service[], context: MessageContext): TemplateResult {
+  const { t, language } = context;
+  const text = shareText(services, language, t);
+  const body = encodeURIComponent(text);
+  return html`<div class="share" role="group" aria-label=${t('share.label')}>
+    <a class="action" href=${`sms:?&body=${body}`}>${t('share.sms')}</a>
+    <a class="action" href=${`mailto:?subject=${encodeURIComponent(t('share.subject'))}&body=${body}`}
+      >${t('share.email')}</a
+    >
+    <button type="button" class="action" @click=${() => context.copy(text)}>${t('share.copy')}</button>
+    <button type="button" class="action" @click=${() => context.print(services)}>${t('share.print')}</button>
   </div>`;
 }
 

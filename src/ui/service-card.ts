@@ -7,7 +7,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { MatchReason } from '../directory/directory-matcher.js';
 import { type LocalizedText, pickText, type Service, type UiLanguage } from '../directory/snapshot.js';
 import { openingStatus } from '../directory/opening-hours.js';
+import { directionsUrl } from './directions-link.js';
 import { formatSchedule } from './format-hours.js';
+import { formatAddress, serviceLines } from './share-text.js';
 import { formatDistance, openingStatusText } from './opening-status-text.js';
 import { mailtoUrl, phoneUrl, safeWebUrl } from './safe-link.js';
 import type { Translate } from './translate.js';
@@ -23,6 +25,10 @@ export interface CardContext {
   distanceUnit: 'km' | 'mi';
   /** Kilometres from the visitor's place, when they gave one. */
   distanceKm?: number;
+  /** The map provider's URL template, see `directionsUrl`. */
+  mapUrl: string;
+  /** Copies text for the visitor and says so. */
+  copy: (text: string) => void;
 }
 
 /** Reasons the card already shows in another form (badges, open now, distance). */
@@ -100,7 +106,10 @@ export function renderServiceCard(service: Service, reasons: MatchReason[], cont
   const name = pickText(service.name, language);
   const description = pickText(service.description, language);
   const hours = formatSchedule(service.schedule, language, t('service.allDay'));
-  const address = service.locations.find((l) => l.address)?.address;
+  const location = service.locations.find((l) => l.address) ?? service.locations[0];
+  const address = location?.address;
+  const addressText = address ? formatAddress(address) : undefined;
+  const directions = directionsUrl(context.mapUrl, addressText, location?.point);
   const url = safeWebUrl(service.url);
   const email = mailtoUrl(service.email);
   const serviceBadges = badges(service, context);
@@ -137,9 +146,9 @@ export function renderServiceCard(service: Service, reasons: MatchReason[], cont
             : nothing
         }
         ${
-          address
+          addressText
             ? html`<dt>${t('service.address')}</dt>
-              <dd>${address.street}, ${address.city}${address.postalCode ? ` ${address.postalCode}` : ''}</dd>`
+              <dd class="card-address">${addressText}</dd>`
             : nothing
         }
         <dt>${t('service.hours')}</dt>
@@ -154,14 +163,25 @@ export function renderServiceCard(service: Service, reasons: MatchReason[], cont
       </dl>
       ${why ? html`<p class="card-why">${t('service.why')} ${why}</p>` : nothing}
       ${documents ? html`<p class="card-bring">${t('service.bring', { documents: documents.text })}</p>` : nothing}
-      ${
-        url || email
-          ? html`<p class="card-links">
-            ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${t('service.website')}</a>` : nothing}
-            ${email ? html`<a href=${email}>${t('service.email')}</a>` : nothing}
-          </p>`
-          : nothing
-      }
+      <p class="card-actions">
+        ${
+          directions
+            ? html`<a class="action" href=${directions} target="_blank" rel="noopener noreferrer"
+                >${t('service.directions')}</a
+              >`
+            : nothing
+        }
+        ${url ? html`<a class="action" href=${url} target="_blank" rel="noopener noreferrer">${t('service.website')}</a>` : nothing}
+        ${email ? html`<a class="action" href=${email}>${t('service.email')}</a>` : nothing}
+        <button
+          type="button"
+          class="action"
+          aria-label=${t('service.copyLabel', { name: name?.text ?? '' })}
+          @click=${() => context.copy(serviceLines(service, language, t).join('\n'))}
+        >
+          ${t('service.copy')}
+        </button>
+      </p>
     </article>
   </li>`;
 }

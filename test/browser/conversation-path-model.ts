@@ -69,7 +69,7 @@ const navigatorEvents: ConversationEvent[] = [
  */
 function pathsWith(liveChat: boolean) {
   return getShortestPaths(conversationMachine, {
-    input: { language: 'en', config: { liveChat } },
+    input: { language: 'en', config: { liveChat, canLocate: true } },
     events: (snapshot): ConversationEvent[] => [
       ...snapshot.context.replies.map((reply) => reply.event),
       { type: 'SUBMIT_TEXT', text: 'I need food' },
@@ -83,6 +83,7 @@ function pathsWith(liveChat: boolean) {
       ...outcomes('understand', [withQuestions, notUnderstood]),
       ...outcomes('assess', [withQuestions]),
       ...outcomes('search', [found, { ...found, results: [] }]),
+    ...outcomes('locate', [{ lat: 42.06, lon: -82.65 }]),
       ...(liveChat ? navigatorEvents : []),
     ],
     // States differ by where the conversation is and what it still has to ask, not by history length.

@@ -12,6 +12,7 @@ import {
   panel,
   replyLabels,
   typeMessage,
+  answerUntilResults,
   waitForResults,
 } from './widget-harness.js';
 
@@ -187,6 +188,7 @@ describe('<referral-assistant>', () => {
     await openPanel(element);
     const results = oneEvent(element, 'referral-assistant-results');
     await typeMessage(element, 'I need help paying my hydro bill');
+    await answerUntilResults(element);
     const { detail } = await results;
     expect(detail.categories).to.deep.equal(['utilities']);
     expect(JSON.stringify(detail)).to.not.include('hydro');

@@ -50,7 +50,7 @@ export function historyText(element: ReferralAssistant): string[] {
 
 /** The quick replies on offer, by their visible text. */
 export function replyLabels(element: ReferralAssistant): string[] {
-  return findAll(element, '[role="group"] button').map((b) => b.textContent?.trim() ?? '');
+  return findAll(element, '.replies[role="group"] button').map((b) => b.textContent?.trim() ?? '');
 }
 
 /** Clicks the quick reply with this visible text, waiting for it to be offered. */
@@ -60,7 +60,7 @@ export async function chooseReply(element: ReferralAssistant, label: string): Pr
     `no quick reply "${label}"; offered: ${replyLabels(element).join(' | ')}`,
     { timeout: 5000 },
   );
-  const button = findAll<HTMLButtonElement>(element, '[role="group"] button').find(
+  const button = findAll<HTMLButtonElement>(element, '.replies[role="group"] button').find(
     (b) => b.textContent?.trim() === label,
   );
   button?.click();

@@ -6,6 +6,7 @@ describe('detectLanguage', () => {
   it('recognises Spanish written without accents, as on a phone', () => {
     assert.equal(detectLanguage('necesito comida para mis hijos'), 'es');
     assert.equal(detectLanguage('no tengo dinero para pagar la renta'), 'es');
+    assert.equal(detectLanguage('necesito despensa hoy'), 'es');
   });
 
   it('recognises English', () => {
