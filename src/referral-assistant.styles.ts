@@ -189,6 +189,7 @@ export const styles = css`
   }
   /* Quick exit stands out: it must be found without reading. */
   .header-button.quick-exit {
+    padding-inline: 12px;
     background: var(--ra-surface);
     color: var(--ra-text);
     border-color: var(--ra-surface);
@@ -217,12 +218,46 @@ export const styles = css`
   .header-actions {
     display: flex;
     flex-wrap: wrap;
+    align-items: flex-start;
     gap: 4px;
+  }
+  .more {
+    display: contents;
+  }
+  .more summary {
+    display: inline-flex;
+    align-items: center;
+    list-style: none;
+    cursor: pointer;
+  }
+  .more summary::-webkit-details-marker {
+    display: none;
+  }
+  .more summary::after {
+    content: '▾';
+    margin-inline-start: 6px;
+  }
+  .more[open] summary::after {
+    content: '▴';
+  }
+  .more:not([open]) .more-menu {
+    display: none;
+  }
+  /* Opens in the header's own flow: it reflows on the narrowest phone and covers nothing. */
+  .more-menu {
+    flex: 1 0 100%;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .more-menu .header-button {
+    text-align: start;
   }
   .header-button {
     min-width: 44px;
     min-height: 44px;
-    padding: 4px 10px;
+    padding: 4px 8px;
+    white-space: nowrap;
     border: 1px solid currentColor;
     border-radius: 8px;
     background: transparent;
@@ -270,6 +305,15 @@ export const styles = css`
   .from-visitor {
     align-self: flex-end;
     background: var(--ra-visitor);
+  }
+  .from-assistant.results-message,
+  .from-assistant.results-message:has(> .read-aloud) {
+    max-width: 100%;
+    padding-inline: 0;
+    background: transparent;
+  }
+  .results-message > .read-aloud {
+    position: static;
   }
   .crisis {
     max-width: 100%;
@@ -440,6 +484,7 @@ export const styles = css`
   }
 
   .replies {
+    flex: 0 0 auto;
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
@@ -532,6 +577,13 @@ export const styles = css`
     .print-view article {
       break-inside: avoid;
       margin-bottom: 12pt;
+    }
+  }
+
+  /* Phones: a smaller title, so the header leaves the conversation most of the screen. */
+  @media (max-width: 599.98px) {
+    .title {
+      font-size: 1rem;
     }
   }
 

@@ -261,12 +261,26 @@ export class ReferralAssistant extends LitElement {
    * emptied, so the real launcher replaces it in place (and keeps focus if it had it).
    */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const existing = this.shadowRoot;
-    if (existing?.childNodes.length) {
-      if (existing.activeElement) this.focusAfterRender = 'launcher';
-      existing.replaceChildren();
+    // Kept until the real launcher can render (its strings are loading), so the bubble never
+    // blinks out and a tap in that moment is not lost.
+    this.placeholder = [...(this.shadowRoot?.childNodes ?? [])];
+    const root = super.createRenderRoot();
+    // Lit renders before a root's first child; render after the placeholder instead, since
+    // the placeholder is removed while Lit's content stays.
+    this.renderOptions.renderBefore = null;
+    return root;
+  }
+
+  /** The loader's launcher, until the element's own replaces it. */
+  private placeholder: ChildNode[] = [];
+
+  private removePlaceholder(): void {
+    if (!this.placeholder.length) return;
+    if (this.placeholder.some((node) => node.contains(this.shadowRoot?.activeElement ?? null))) {
+      this.focusAfterRender = 'launcher';
     }
-    return super.createRenderRoot();
+    for (const node of this.placeholder) node.remove();
+    this.placeholder = [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -285,11 +299,13 @@ export class ReferralAssistant extends LitElement {
   protected override updated(): void {
     this.applyAccent();
     this.applyFocus();
+    this.revealLatestAnswer();
   }
 
   protected override render(): TemplateResult | typeof nothing {
     if (this.exiting) return html`<div class="exit-overlay"></div>`;
     if (!this.stringsReady) return nothing;
+    this.removePlaceholder();
     const t = this.t;
     const snapshot = this.conversation.snapshot;
     const { messages, replies, language } = snapshot.context;
@@ -322,7 +338,7 @@ export class ReferralAssistant extends LitElement {
         ?hidden=${!this.open}
         @keydown=${this.onPanelKeydown}
       >
-        <header class="header" part="header">
+        <div class="header" part="header">
           <div class="header-row">
             <h2 id="title" class="title">${this.heading ?? t('title')}</h2>
             <button type="button" class="header-button quick-exit" @click=${() => this.quickExit()}>
@@ -347,19 +363,24 @@ export class ReferralAssistant extends LitElement {
             <button type="button" class="header-button" @click=${() => this.choose({ type: 'TALK_TO_PERSON' })}>
               ${t('talkToPerson')}
             </button>
-            <button type="button" class="header-button" @click=${() => this.choose({ type: 'START_OVER' })}>
-              ${t('startOver')}
-            </button>
-            <button type="button" class="header-button" @click=${this.onClearConversation}>
-              ${t('safety:clearConversation.label')}
-            </button>
-            ${
-              speechSupported()
-                ? html`<button type="button" class="header-button" @click=${this.onReadNew}>${t('readNew')}</button>`
-                : nothing
-            }
+            <details class="more">
+              <summary class="header-button">${t('more')}</summary>
+              <div class="more-menu">
+                <button type="button" class="header-button" @click=${() => this.choose({ type: 'START_OVER' })}>
+                  ${t('startOver')}
+                </button>
+                <button type="button" class="header-button" @click=${this.onClearConversation}>
+                  ${t('safety:clearConversation.label')}
+                </button>
+                ${
+                  speechSupported()
+                    ? html`<button type="button" class="header-button" @click=${this.onReadNew}>${t('readNew')}</button>`
+                    : nothing
+                }
+              </div>
+            </details>
           </div>
-        </header>
+        </div>
         <div
           class="history"
           part="history"
@@ -597,6 +618,26 @@ export class ReferralAssistant extends LitElement {
       event.stopPropagation();
       this.setOpen(false);
     }
+  }
+
+  /** How many messages the history showed after the last render, to notice new ones. */
+  private shownMessages = 0;
+
+  /**
+   * Scrolls the history so the start of the newest answer (a question, results, crisis lines)
+   * is in view, without moving focus. Only the history scrolls: scrollIntoView would also
+   * scroll the page around the fixed panel.
+   */
+  private revealLatestAnswer(): void {
+    const history = this.renderRoot.querySelector<HTMLElement>('.history');
+    if (!history || !this.open) return;
+    const messages = [...history.querySelectorAll<HTMLElement>(':scope > .message')];
+    const grew = messages.length !== this.shownMessages;
+    this.shownMessages = messages.length;
+    if (!grew) return;
+    const lastVisitor = messages.findLastIndex((message) => message.classList.contains('from-visitor'));
+    const first = messages[lastVisitor + 1] ?? messages[lastVisitor];
+    if (first) history.scrollTop += first.getBoundingClientRect().top - history.getBoundingClientRect().top - 8;
   }
 
   /** Keeps focus where the visitor can use it: never dropped to the page's body. */

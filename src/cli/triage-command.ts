@@ -8,7 +8,10 @@
 import { parseArgs } from 'node:util';
 import type { CrisisKind } from '../conversation/crisis-kinds.js';
 import { triageText } from '../conversation/triage.js';
+import { understandNeed } from '../directory/need-vocabulary.js';
+import { loadNeedVocabulary } from '../directory/need-vocabulary-loader.js';
 import { type NeedCategory, UI_LANGUAGES, type UiLanguage } from '../directory/snapshot.js';
+import { loadFuzzyEngine } from '../directory/term-corrector.js';
 import type { CliCommand } from './cli-command.js';
 
 const USAGE = 'triage "<text>" [--lang en|es] [--json]';
@@ -54,29 +57,32 @@ async function runTriage(args: string[]): Promise<number> {
   const text = positionals.join(' ').trim();
   if (!text) return usageError('give the message to triage');
 
-  const report = triageMessage(text, lang);
+  const report = await triageMessage(text, lang);
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   return 0;
 }
 
 /** Triage of one message, as the widget would do it. */
-export function triageMessage(text: string, lang: UiLanguage): TriageReport {
+export async function triageMessage(text: string, lang: UiLanguage): Promise<TriageReport> {
   const { crisis, askedForPerson } = triageText(text);
   return {
     lang,
     crisis: crisis[0] ?? null,
     crisisKinds: crisis,
-    needs: needCategoriesOf(text, lang),
+    needs: await needCategoriesOf(text, lang),
     asksForPerson: askedForPerson,
   };
 }
 
 /**
- * TODO(lead): wire the need-vocabulary matcher from `src/directory/need-vocabulary.ts`
- * here. Until then the command reports no need categories, and says so in its output.
+ * The need categories the widget reads in typed text, through the same vocabulary it uses.
+ * Unlike crisis detection this reads only `--lang`'s vocabulary, as the widget reads a need
+ * in the conversation's language.
  */
-function needCategoriesOf(_text: string, _lang: UiLanguage): NeedCategory[] {
-  return [];
+async function needCategoriesOf(text: string, lang: UiLanguage): Promise<NeedCategory[]> {
+  // Without the fuzzy engine the corrector guesses nothing, and "comda" would read as no need.
+  const [vocabulary] = await Promise.all([loadNeedVocabulary(lang), loadFuzzyEngine()]);
+  return understandNeed(text, lang, vocabulary).categories;
 }
 
 function formatReport(report: TriageReport): string {
@@ -85,7 +91,7 @@ function formatReport(report: TriageReport): string {
     : 'none';
   const lines = [
     `Crisis:            ${crisis}`,
-    `Needs (${report.lang}):        ${report.needs.length ? report.needs.join(', ') : 'none (need matching is not wired into this command yet)'}`,
+    `Needs (${report.lang}):        ${report.needs.length ? report.needs.join(', ') : 'none'}`,
     `Asks for a person: ${report.asksForPerson ? 'yes' : 'no'}`,
   ];
   if (report.crisis)

@@ -178,6 +178,8 @@ export interface ConversationContext {
   language: UiLanguage;
   /** The visitor picked the language themselves; then typing never switches it. */
   languageChosen: boolean;
+  /** The language followed the visitor's typing and they have not been told yet. */
+  languageNoteDue: boolean;
   config: ConversationConfig;
   messages: ChatMessage[];
   nextId: number;
@@ -438,8 +440,14 @@ export const conversationMachine = setup({
       if (event.type !== 'SUBMIT_TEXT' || context.languageChosen) return {};
       const language = detectLanguage(event.text);
       if (!language || language === context.language) return {};
-      return { language, ...withMessages(context, assistant('languageFollowed')) };
+      return { language, languageNoteDue: true };
     }),
+    /** Says the language changed, once: after a crisis response, never before it. */
+    noteFollowedLanguage: assign(({ context }) =>
+      context.languageNoteDue
+        ? { ...withMessages(context, assistant('languageFollowed')), languageNoteDue: false }
+        : {},
+    ),
     askNeed: assign(({ context }) => ({
       ...withMessages(context, assistant('askNeed')),
       replies: categoryReplies(),
@@ -791,6 +799,7 @@ export const conversationMachine = setup({
     const empty: ConversationContext = {
       language: input.language,
       languageChosen: false,
+      languageNoteDue: false,
       config,
       messages: [],
       nextId: 1,
@@ -848,17 +857,21 @@ export const conversationMachine = setup({
           {
             guard: { type: 'isCrisis', params: ({ event }) => event.output },
             target: 'crisis',
-            actions: [{ type: 'showCrisis', params: ({ event }) => event.output }, 'announceHandoff'],
+            actions: [
+              { type: 'showCrisis', params: ({ event }) => event.output },
+              'noteFollowedLanguage',
+              'announceHandoff',
+            ],
           },
           {
             guard: { type: 'asksForPerson', params: ({ event }) => event.output },
             target: 'withPerson',
-            actions: 'releaseText',
+            actions: ['noteFollowedLanguage', 'releaseText'],
           },
-          { target: 'understanding' },
+          { target: 'understanding', actions: 'noteFollowedLanguage' },
         ],
         // The phrase lists could not load: go on with the need, and name the emergency number once more.
-        onError: { target: 'understanding', actions: 'sayEmergencyNumber' },
+        onError: { target: 'understanding', actions: ['noteFollowedLanguage', 'sayEmergencyNumber'] },
       },
     },
     /** Free text: work out the need, or an answer to the question pending. */

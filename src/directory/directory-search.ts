@@ -104,10 +104,12 @@ async function findServices(
   { need, answers, language, urgent }: FindServicesInput,
 ): Promise<FoundServices> {
   const index = await indexFor(directory, need.text, language);
+  // A chosen area also orders by distance from its centre: nearest first, not alphabetical.
+  const near = answers.near ?? directory.snapshot.areas.find((area) => area.id === answers.area)?.centroid;
   const filters: MatchFilters = {
     ...(answers.area ? { area: answers.area } : {}),
     ...(answers.ageGroup ? { ageGroup: answers.ageGroup } : {}),
-    ...(answers.near ? { near: answers.near } : {}),
+    ...(near ? { near } : {}),
     ...(urgent ? { today: true } : {}),
   };
   const query = { categories: need.categories, ...(need.text ? { text: need.text } : {}) };

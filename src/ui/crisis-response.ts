@@ -10,19 +10,26 @@ import type { ContactLine } from '../regions/region.js';
 import { renderLineActions } from './contact-options.js';
 import type { MessageContext } from './message-view.js';
 
-/** The lines to show for these kinds: emergency first, then specific lines, then general ones. */
+/**
+ * The lines to show after the emergency number, which leads the response on its own: lines
+ * for these kinds first, then general crisis lines, then the helpline.
+ */
 export function crisisLines(kinds: CrisisKind[], context: Pick<MessageContext, 'region' | 'helpline'>): ContactLine[] {
   const { region, helpline } = context;
   const specific = region.crisisLines.filter((line) => line.kinds?.some((kind) => kinds.includes(kind as CrisisKind)));
   const general = region.crisisLines.filter((line) => !line.kinds);
-  return [region.emergency, ...specific, ...general, helpline];
+  return [...specific, ...general, helpline];
 }
 
 /** Renders the crisis message. */
 export function renderCrisisResponse(kinds: CrisisKind[], context: MessageContext): TemplateResult {
   const { t, language, region } = context;
   const kind = kinds[0] ?? 'danger';
+  // The emergency number's button comes right under the heading, where a phone shows it
+  // without scrolling; the supportive words and every other line follow.
   return html`<h3 class="crisis-heading">${t('safety:crisis.heading')}</h3>
+    ${renderLineActions(region.emergency, t, language)}
+    <p class="crisis-emergency">${t(`safety:regions.${region.id}.${region.emergency.id}.description`)}</p>
     <p>${t(`safety:crisis.${kind}`)}</p>
     <p>${t('safety:crisis.languageNote')}</p>
     <ul class="crisis-lines" role="list">

@@ -127,8 +127,10 @@ describe('conversation machine', () => {
     actor.send({ type: 'SUBMIT_TEXT', text: 'me quiero morir' });
     await waitFor(actor, (s) => s.matches('crisis'));
     const snapshot = actor.getSnapshot();
-    const last = snapshot.context.messages.slice(-2);
-    expect(last[0]).to.deep.include({ kind: 'crisis' });
+    const messages = snapshot.context.messages;
+    const typed = messages.findIndex((m) => m.from === 'visitor');
+    // The crisis response comes right after the visitor's words, before anything else is said.
+    expect(messages[typed + 1]).to.deep.include({ kind: 'crisis' });
     expect(snapshot.context.replies[0]?.event).to.deep.equal({ type: 'TALK_TO_PERSON' });
     expect(assessed).to.have.length(0);
     expect(searched).to.have.length(0);

@@ -83,7 +83,7 @@ function pathsWith(liveChat: boolean) {
       ...outcomes('understand', [withQuestions, notUnderstood]),
       ...outcomes('assess', [withQuestions]),
       ...outcomes('search', [found, { ...found, results: [] }]),
-    ...outcomes('locate', [{ lat: 42.06, lon: -82.65 }]),
+      ...outcomes('locate', [{ lat: 42.06, lon: -82.65 }]),
       ...(liveChat ? navigatorEvents : []),
     ],
     // States differ by where the conversation is and what it still has to ask, not by history length.

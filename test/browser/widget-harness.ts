@@ -69,7 +69,7 @@ export async function chooseReply(element: ReferralAssistant, label: string): Pr
 
 /** Clicks a header button by its visible text or accessible name. */
 export async function clickHeaderButton(element: ReferralAssistant, name: string): Promise<void> {
-  const button = findAll<HTMLButtonElement>(element, 'header button').find(
+  const button = findAll<HTMLButtonElement>(element, '.header button').find(
     (b) => b.textContent?.trim() === name || b.getAttribute('aria-label') === name,
   );
   if (!button) throw new Error(`no header button "${name}"`);
