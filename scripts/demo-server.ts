@@ -7,18 +7,8 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CONTENT_TYPES } from '../server/static-files.js';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** Options for {@link startDemoServer}. */
 export interface DemoServerOptions {
@@ -87,7 +77,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ url
           : undefined;
       const info = await stat(target);
       response.writeHead(200, {
-        'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+        'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
         'content-length': rewritten?.length ?? info.size,
         'content-security-policy': csp,
         'x-content-type-options': 'nosniff',

@@ -183,12 +183,15 @@ export const styles = css`
   }
   .title {
     flex: 1 1 auto;
+    min-width: 0;
+    overflow-wrap: anywhere;
     margin: 0;
     font-size: 1.125rem;
     font-weight: 700;
   }
   /* Quick exit stands out: it must be found without reading. */
   .header-button.quick-exit {
+    flex: 0 0 auto;
     padding-inline: 12px;
     background: var(--ra-surface);
     color: var(--ra-text);

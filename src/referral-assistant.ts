@@ -49,14 +49,14 @@ import { UnobscuredFocusController } from './controllers/unobscured-focus-contro
 import { VisualViewportController } from './controllers/visual-viewport-controller.js';
 import { defaultDirectoryUrl } from './directory/default-directory-url.js';
 import type { GeoPoint, NeedCategory, Service, UiLanguage } from './directory/snapshot.js';
-import { createI18n, ensureLanguage, resolveLanguage } from './i18n/i18n.js';
+import { createI18n, ensureLanguage, ensureLines, hasLines, resolveLanguage } from './i18n/i18n.js';
 import { styles } from './referral-assistant.styles.js';
 import { emit } from './referral-assistant-events.js';
-import { regionById } from './regions/regions.js';
+import type { Region } from './regions/region.js';
+import { EMERGENCY_NUMBERS, knownRegionId, loadRegion } from './regions/regions.js';
 import { readableTextColor } from './ui/accent-contrast.js';
 import { DEFAULT_MAP_URL } from './ui/directions-link.js';
 import { type MessageContext, renderMessage } from './ui/message-view.js';
-import { renderPrintView } from './ui/print-view.js';
 import { speak, speakableText, speechSupported } from './ui/read-aloud.js';
 import { safeWebUrl } from './ui/safe-link.js';
 import { createTranslate, translateLine, type Translate } from './ui/translate.js';
@@ -142,9 +142,12 @@ export class ReferralAssistant extends LitElement {
   @state() private notice = '';
 
   /** Services being printed: the print view shows only these. */
-  @state() private printing: Service[] | null = null;
+  @state() private printing: TemplateResult | null = null;
 
   @state() private stringsReady = false;
+
+  /** The region's lines, loaded with the strings before the panel first shows. */
+  private regionData: Region | undefined;
 
   @query('.launcher') private launcher?: HTMLButtonElement;
   @query('.root') private root?: HTMLElement;
@@ -178,7 +181,7 @@ export class ReferralAssistant extends LitElement {
       input: () => ({
         language: this.initialLanguage(),
         config: {
-          emergencyNumber: regionById(this.region).emergency.call ?? '911',
+          emergencyNumber: EMERGENCY_NUMBERS[knownRegionId(this.region)] ?? '911',
           liveChat: Boolean(this.navigatorUrl),
           canLocate: 'geolocation' in navigator && window.isSecureContext,
         },
@@ -285,11 +288,16 @@ export class ReferralAssistant extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const language = this.language;
-    if (this.i18n.language !== language || !this.stringsReady) {
-      void ensureLanguage(this.i18n, language).then(() => {
+    const regionId = knownRegionId(this.region);
+    if (this.i18n.language !== language || !this.stringsReady || this.regionData?.id !== regionId) {
+      void Promise.all([ensureLanguage(this.i18n, language), loadRegion(regionId)]).then(([, region]) => {
+        this.regionData = region;
         this.stringsReady = true;
         this.requestUpdate();
       });
+    }
+    if (this.stringsReady && !hasLines(this.i18n, language) && this.needsLines()) {
+      void ensureLines(this.i18n, language).then(() => this.requestUpdate());
     }
     const persisted = this.conversation.persistedSnapshot;
     if (changed.has('open') && persisted)
@@ -304,7 +312,7 @@ export class ReferralAssistant extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (this.exiting) return html`<div class="exit-overlay"></div>`;
-    if (!this.stringsReady) return nothing;
+    if (!this.stringsReady || !this.regionData) return nothing;
     this.removePlaceholder();
     const t = this.t;
     const snapshot = this.conversation.snapshot;
@@ -312,7 +320,7 @@ export class ReferralAssistant extends LitElement {
     const busy = snapshot.hasTag('busy');
     const corner = this.position === 'left' ? 'at-left' : 'at-right';
     return html`<div class="root ${corner} shift-${this.unobscured.shift}" part="root">
-      ${this.printing ? renderPrintView(this.printing, this.t, this.language) : nothing}
+      ${this.printing ?? nothing}
       <button
         class="launcher"
         part="launcher"
@@ -354,7 +362,7 @@ export class ReferralAssistant extends LitElement {
             <button
               type="button"
               class="header-button"
-              lang=${t('languageSwitchLang')}
+              lang=${this.otherLanguage(language)}
               aria-label=${t('languageSwitchLabel')}
               @click=${() => this.send({ type: 'SET_LANGUAGE', language: this.otherLanguage(language) })}
             >
@@ -412,10 +420,10 @@ export class ReferralAssistant extends LitElement {
           <button class="send" type="submit">${t('send')}</button>
         </form>
         <p class="notice" role="status">${this.notice}</p>
-        <details class="exit-help">
+        <details class="exit-help" @toggle=${this.onExitHelpToggle}>
           <summary>${t('safety:quickExit.about')}</summary>
-          <p>${t('safety:quickExit.help')}</p>
-          <p>${t('safety:quickExit.shortcut')}</p>
+          <p>${t('lines:quickExit.help')}</p>
+          <p>${t('lines:quickExit.shortcut')}</p>
         </details>
       </section>
     </div>`;
@@ -425,14 +433,16 @@ export class ReferralAssistant extends LitElement {
   private renderLiveStatus(): TemplateResult {
     const live = this.conversation.snapshot.context.live;
     const t = this.t;
-    const name = live?.navigatorName ?? t('live.navigator');
+    const name = live?.navigatorName ?? t('lines:live.navigator');
     let text = '';
     if (live?.status === 'connecting') {
-      text = t(live.conversationId ? 'live.status.reconnecting' : 'live.status.connecting');
+      text = t(live.conversationId ? 'lines:live.status.reconnecting' : 'lines:live.status.connecting');
     } else if (live?.status === 'waiting') {
-      text = live.position ? t('live.status.waiting', { position: live.position }) : t('live.status.waitingNoPosition');
+      text = live.position
+        ? t('lines:live.status.waiting', { position: live.position })
+        : t('lines:live.status.waitingNoPosition');
     } else if (live?.status === 'chatting') {
-      text = t(live.navigatorTyping ? 'live.status.typing' : 'live.status.chatting', { name });
+      text = t(live.navigatorTyping ? 'lines:live.status.typing' : 'lines:live.status.chatting', { name });
     }
     return html`<p class="live-status" role="status" ?hidden=${!text}>${text}</p>`;
   }
@@ -441,18 +451,18 @@ export class ReferralAssistant extends LitElement {
   private renderCallbackForm(): TemplateResult {
     const t = this.t;
     return html`<form class="callback-form" @submit=${this.onCallbackSubmit}>
-      <label for="callback-phone">${t('live.callback.phone')}</label>
+      <label for="callback-phone">${t('lines:live.callback.phone')}</label>
       <input id="callback-phone" name="phone" type="tel" autocomplete="tel" required maxlength="40" />
-      <label for="callback-time">${t('live.callback.bestTime')}</label>
+      <label for="callback-time">${t('lines:live.callback.bestTime')}</label>
       <input
         id="callback-time"
         name="bestTime"
         type="text"
         required
         maxlength="200"
-        placeholder=${t('live.callback.bestTimePlaceholder')}
+        placeholder=${t('lines:live.callback.bestTimePlaceholder')}
       />
-      <button type="submit" class="send">${t('live.callback.send')}</button>
+      <button type="submit" class="send">${t('lines:live.callback.send')}</button>
     </form>`;
   }
 
@@ -474,13 +484,14 @@ export class ReferralAssistant extends LitElement {
   }
 
   private messageContext(): MessageContext {
-    const region = regionById(this.region);
+    const region = this.regionData as Region;
     return {
       t: this.t,
       language: this.language,
       region,
       helpline: this.phone ? { ...region.helpline, call: this.phone, text: undefined } : region.helpline,
       ...(speechSupported() ? { readAloud: this.onReadAloud } : {}),
+      linesReady: hasLines(this.i18n, this.language),
       mapUrl: this.mapUrl,
       copy: (text) => void this.copyText(text),
       print: (services) => void this.printServices(services),
@@ -512,7 +523,9 @@ export class ReferralAssistant extends LitElement {
    * stylesheets pass a strict CSP; a <style> element would not.
    */
   private async printServices(services: Service[]): Promise<void> {
-    this.printing = services;
+    // Printing is rare: its view loads when asked for.
+    const { renderPrintView } = await import('./ui/print-view.js');
+    this.printing = renderPrintView(services, this.t, this.language);
     await this.updateComplete;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
@@ -586,17 +599,19 @@ export class ReferralAssistant extends LitElement {
     this.open = open;
     this.focusAfterRender = open ? 'panel' : 'launcher';
     emit(this, open ? 'referral-assistant-open' : 'referral-assistant-close', { language: this.language });
-    // Warm crisis detection and the directory while the visitor reads the welcome, so the
-    // first typed message and the first results don't wait for a download.
-    if (open) {
-      void loadTriage().catch(() => undefined);
-      void this.directorySearch().catch(() => undefined);
-    }
+    // Warm the directory while the visitor reads the welcome: the first results come sooner.
+    if (open) void this.directorySearch().catch(() => undefined);
   }
 
-  /** Tells a navigator the visitor is typing; the transport throttles, other states ignore it. */
+  /**
+   * Tells a navigator the visitor is typing (the transport throttles; other states ignore it),
+   * and on the first keystroke fetches crisis detection and the crisis lines' wording, so
+   * they are there by the time the message is sent, and a visitor who only taps never pays for them.
+   */
   private onComposerInput(event: InputEvent): void {
     this.send({ type: 'TYPING', typing: (event.target as HTMLInputElement).value.length > 0 });
+    void loadTriage().catch(() => undefined);
+    void ensureLines(this.i18n, this.language).catch(() => undefined);
   }
 
   private onClearConversation(): void {
@@ -618,6 +633,29 @@ export class ReferralAssistant extends LitElement {
       event.stopPropagation();
       this.setOpen(false);
     }
+  }
+
+  /**
+   * True when the conversation shows wording that loads apart (`lines`): crisis and helpline
+   * lines, and everything about a live chat.
+   */
+  private needsLines(): boolean {
+    const { messages, replies, live } = this.conversation.snapshot.context;
+    return (
+      live !== null ||
+      replies.some((reply) => reply.line.key.startsWith('lines:')) ||
+      messages.some(
+        (message) =>
+          message.kind === 'crisis' ||
+          message.kind === 'contacts' ||
+          (message.kind === 'text' && 'line' in message && message.line.key.startsWith('lines:')),
+      )
+    );
+  }
+
+  /** The help text of quick exit loads when someone opens it. */
+  private onExitHelpToggle(): void {
+    void ensureLines(this.i18n, this.language).then(() => this.requestUpdate());
   }
 
   /** How many messages the history showed after the last render, to notice new ones. */
@@ -659,16 +697,25 @@ export class ReferralAssistant extends LitElement {
     this.focusAfterRender = null;
   }
 
+  /** The accent colour last applied, so each render doesn't redo the work. */
+  private appliedAccent: string | undefined;
+
+  /**
+   * Sets the accent and a readable text colour on it through the CSSOM (allowed under a strict
+   * CSP, unlike style attributes), in the same frame, so the text is never unreadable.
+   */
   private applyAccent(): void {
     const root = this.root;
-    if (!root) return;
-    if (this.accentColor && CSS.supports('color', this.accentColor)) {
-      root.style.setProperty('--ra-accent', this.accentColor);
-      root.style.setProperty('--ra-on-accent', readableTextColor(this.accentColor));
-    } else {
+    const accent = this.accentColor && CSS.supports('color', this.accentColor) ? this.accentColor : undefined;
+    if (!root || accent === this.appliedAccent) return;
+    this.appliedAccent = accent;
+    if (!accent) {
       root.style.removeProperty('--ra-accent');
       root.style.removeProperty('--ra-on-accent');
+      return;
     }
+    root.style.setProperty('--ra-accent', accent);
+    root.style.setProperty('--ra-on-accent', readableTextColor(accent));
   }
 
   private announce(event: ConversationEmitted): void {

@@ -25,7 +25,6 @@ import {
   type HandoffThresholds,
   handoffReason,
 } from './handoff-rules.js';
-import { detectLanguage } from '../text/detect-language.js';
 import type { Triage } from './triage.js';
 
 /** A clarifying question, asked only when its answer changes the results. */
@@ -310,35 +309,23 @@ export function choiceLine(event: ReplyEvent, areaOptions: AreaOption[]): Line {
     case 'START_OVER':
       return { key: 'replies.startOver' };
     case 'END_CHAT':
-      return { key: 'live.endChat' };
+      return { key: 'lines:live.endChat' };
     case 'REQUEST_CALLBACK':
-      return { key: 'live.requestCallback' };
+      return { key: 'lines:live.requestCallback' };
     case 'CANCEL_CALLBACK':
-      return { key: 'live.callback.cancel' };
+      return { key: 'lines:live.callback.cancel' };
   }
 }
 
-const REPLY_EVENTS = new Set<string>([
-  'CHOOSE_CATEGORY',
-  'SHARE_LOCATION',
-  'DESCRIBE_NEED',
-  'ANSWER',
-  'FEEDBACK',
-  'ANOTHER_NEED',
-  'CONTINUE',
-  'RETRY',
-  'TALK_TO_PERSON',
-  'START_OVER',
-  'END_CHAT',
-  'REQUEST_CALLBACK',
-  'CANCEL_CALLBACK',
-]);
+/** Events that carry words or come from the connection are not choices. */
+const NOT_REPLIES = ['SUBMIT_TEXT', 'SET_LANGUAGE', 'TYPING', 'SUBMIT_CALLBACK'];
 
+/** Quick replies' events: the visitor's choices, named in capitals; the connection's are lower case. */
 function isReplyEvent(event: ConversationEvent): event is ReplyEvent {
-  return REPLY_EVENTS.has(event.type);
+  return /^[A-Z_]+$/.test(event.type) && !NOT_REPLIES.includes(event.type);
 }
 
-const END_CHAT_REPLY: QuickReply = { line: { key: 'live.endChat' }, event: { type: 'END_CHAT' } };
+const END_CHAT_REPLY: QuickReply = { line: { key: 'lines:live.endChat' }, event: { type: 'END_CHAT' } };
 
 /** What the navigator connection is opened with: the summary, and what a reload resumes. */
 export function liveChatInput(context: ConversationContext): HandoffOpenRequest {
@@ -436,16 +423,15 @@ export const conversationMachine = setup({
       languageChosen: true,
     }),
     /** A visitor writing Spanish on an English page is answered in Spanish, and told so. */
-    followTypedLanguage: assign(({ context, event }) => {
-      if (event.type !== 'SUBMIT_TEXT' || context.languageChosen) return {};
-      const language = detectLanguage(event.text);
-      if (!language || language === context.language) return {};
+    followTypedLanguage: assign(({ context }, triage: Triage) => {
+      const language = triage.language;
+      if (context.languageChosen || !language || language === context.language) return {};
       return { language, languageNoteDue: true };
     }),
     /** Says the language changed, once: after a crisis response, never before it. */
     noteFollowedLanguage: assign(({ context }) =>
       context.languageNoteDue
-        ? { ...withMessages(context, assistant('languageFollowed')), languageNoteDue: false }
+        ? { ...withMessages(context, assistant('lines:languageFollowed')), languageNoteDue: false }
         : {},
     ),
     askNeed: assign(({ context }) => ({
@@ -491,7 +477,7 @@ export const conversationMachine = setup({
     holdText: assign({ heldText: ({ event }) => (event.type === 'SUBMIT_TEXT' ? event.text : null) }),
     releaseText: assign({ heldText: null }),
     sayEmergencyNumber: assign(({ context }) =>
-      withMessages(context, assistant('safetyNet', { emergency: context.config.emergencyNumber })),
+      withMessages(context, assistant('lines:safetyNet', { emergency: context.config.emergencyNumber })),
     ),
     showCrisis: assign(({ context }, triage: Triage) => {
       const kinds = triage.crisis;
@@ -543,7 +529,7 @@ export const conversationMachine = setup({
       answers: { ...context.answers, near: point, area: null },
       questions: context.questions.filter((q) => q !== 'area'),
     })),
-    sayLocationUnavailable: assign(({ context }) => withMessages(context, assistant('location.unavailable'))),
+    sayLocationUnavailable: assign(({ context }) => withMessages(context, assistant('lines:location.unavailable'))),
     applyAnswer: assign(({ context, event }) => {
       if (event.type !== 'ANSWER') return {};
       return {
@@ -570,7 +556,7 @@ export const conversationMachine = setup({
             timeZone: found.timeZone,
             distanceUnit: found.distanceUnit,
           },
-          ...(reason ? [assistant(`offerPerson.${reason}`)] : []),
+          ...(reason ? [assistant(`lines:offerPerson.${reason}`)] : []),
           assistant('didThisHelp'),
         ),
         handoffReason: reason,
@@ -594,7 +580,7 @@ export const conversationMachine = setup({
       const notHelpfulCount = context.notHelpfulCount + 1;
       const reason = currentHandoffReason({ ...context, notHelpfulCount }, false);
       return {
-        ...withMessages(context, assistant(reason ? `offerPerson.${reason}` : 'sorryNotHelpful')),
+        ...withMessages(context, assistant(reason ? `lines:offerPerson.${reason}` : 'sorryNotHelpful')),
         notHelpfulCount,
         handoffReason: reason,
         replies: [
@@ -610,7 +596,7 @@ export const conversationMachine = setup({
       replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
     })),
     startLiveChat: assign(({ context }) => ({
-      ...withMessages(context, assistant('live.connecting')),
+      ...withMessages(context, assistant('lines:live.connecting')),
       live: context.live ?? newLiveChat(),
       handoffReason: context.handoffReason ?? ('asked' as const),
       replies: [END_CHAT_REPLY],
@@ -661,7 +647,7 @@ export const conversationMachine = setup({
       if (event.type !== 'queued') return {};
       const firstTime = context.live?.position === undefined && context.live?.status !== 'chatting';
       return {
-        ...(firstTime ? withMessages(context, assistant('live.waitingNote')) : {}),
+        ...(firstTime ? withMessages(context, assistant('lines:live.waitingNote')) : {}),
         ...withLive(context, (live) => ({
           position: event.position,
           status: live.status === 'chatting' ? live.status : ('waiting' as const),
@@ -671,7 +657,7 @@ export const conversationMachine = setup({
     noteJoined: assign(({ context, event }) =>
       event.type === 'navigator-joined'
         ? {
-            ...withMessages(context, assistant('live.joined', { name: event.name })),
+            ...withMessages(context, assistant('lines:live.joined', { name: event.name })),
             ...withLive(context, () => ({ status: 'chatting' as const, navigatorName: event.name })),
           }
         : {},
@@ -714,7 +700,7 @@ export const conversationMachine = setup({
         ...refused,
         ...withMessages(
           { ...context, ...refused },
-          assistant(known ? `live.error.${event.code}` : 'live.error.other', {
+          assistant(known ? `lines:live.error.${event.code}` : 'lines:live.error.other', {
             limit: event.limit ?? 2000,
           }),
         ),
@@ -723,23 +709,23 @@ export const conversationMachine = setup({
     showOffline: assign(({ context, event }) => {
       const reason = event.type === 'offline' ? event.reason : 'no-navigators';
       return {
-        ...withMessages(context, assistant(`live.offline.${reason}`), {
+        ...withMessages(context, assistant(`lines:live.offline.${reason}`), {
           from: 'assistant',
           kind: 'contacts',
           purpose: 'offline',
         }),
         ...withLive(context, () => ({ status: 'offline' as const, offlineReason: reason })),
         replies: [
-          { line: { key: 'live.requestCallback' }, event: { type: 'REQUEST_CALLBACK' } as const },
+          { line: { key: 'lines:live.requestCallback' }, event: { type: 'REQUEST_CALLBACK' } as const },
           ANOTHER_NEED_REPLY,
           START_OVER_REPLY,
         ],
       };
     }),
     askForCallback: assign(({ context }) => ({
-      ...withMessages(context, assistant('live.callback.ask')),
+      ...withMessages(context, assistant('lines:live.callback.ask')),
       form: 'callback' as const,
-      replies: [{ line: { key: 'live.callback.cancel' }, event: { type: 'CANCEL_CALLBACK' } as const }],
+      replies: [{ line: { key: 'lines:live.callback.cancel' }, event: { type: 'CANCEL_CALLBACK' } as const }],
     })),
     sendCallbackRequest: sendTo('navigator', ({ context, event }) => ({
       type: 'request-callback' as const,
@@ -753,13 +739,13 @@ export const conversationMachine = setup({
         : {},
     ),
     thankForCallback: assign(({ context }) => ({
-      ...withMessages(context, assistant('live.callback.saved')),
+      ...withMessages(context, assistant('lines:live.callback.saved')),
       form: null,
       replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
     })),
     closeCallbackForm: assign({ form: null }),
     showChatEnded: assign(({ context, event }) => ({
-      ...withMessages(context, assistant(`live.ended.${event.type === 'ended' ? event.by : 'service'}`)),
+      ...withMessages(context, assistant(`lines:live.ended.${event.type === 'ended' ? event.by : 'service'}`)),
       live: null,
       form: null,
       replies: [ANOTHER_NEED_REPLY, START_OVER_REPLY],
@@ -835,7 +821,7 @@ export const conversationMachine = setup({
     START_OVER: { target: '.askingNeed', actions: ['recordChoice', 'startOver', 'askNeed'] },
     // Global, so a host page's own "Get help with food" button works at any point.
     CHOOSE_CATEGORY: { target: '.assessing', actions: ['recordChoice', 'chooseCategory', 'announceNeed'] },
-    SUBMIT_TEXT: { target: '.triaging', actions: ['recordText', 'followTypedLanguage', 'holdText'] },
+    SUBMIT_TEXT: { target: '.triaging', actions: ['recordText', 'holdText'] },
   },
   states: {
     askingNeed: {
@@ -858,6 +844,7 @@ export const conversationMachine = setup({
             guard: { type: 'isCrisis', params: ({ event }) => event.output },
             target: 'crisis',
             actions: [
+              { type: 'followTypedLanguage', params: ({ event }) => event.output },
               { type: 'showCrisis', params: ({ event }) => event.output },
               'noteFollowedLanguage',
               'announceHandoff',
@@ -866,9 +853,16 @@ export const conversationMachine = setup({
           {
             guard: { type: 'asksForPerson', params: ({ event }) => event.output },
             target: 'withPerson',
-            actions: ['noteFollowedLanguage', 'releaseText'],
+            actions: [
+              { type: 'followTypedLanguage', params: ({ event }) => event.output },
+              'noteFollowedLanguage',
+              'releaseText',
+            ],
           },
-          { target: 'understanding', actions: 'noteFollowedLanguage' },
+          {
+            target: 'understanding',
+            actions: [{ type: 'followTypedLanguage', params: ({ event }) => event.output }, 'noteFollowedLanguage'],
+          },
         ],
         // The phrase lists could not load: go on with the need, and name the emergency number once more.
         onError: { target: 'understanding', actions: ['noteFollowedLanguage', 'sayEmergencyNumber'] },

@@ -9,6 +9,8 @@ import esPhrases from '../../locales/es/crisis.json' with { type: 'json' };
 import { detectCrisis } from './crisis-detector.js';
 import type { CrisisKind } from './crisis-kinds.js';
 import { type CrisisPhraseFile, type CrisisPhraseLists, compileCrisisPhrases } from './crisis-phrases.js';
+import type { UiLanguage } from '../directory/snapshot.js';
+import { detectLanguage } from '../text/detect-language.js';
 import { asksForPerson } from './person-request.js';
 
 /** What the first look found. */
@@ -16,6 +18,8 @@ export interface Triage {
   /** Crisis kinds found, most urgent first; empty when none. */
   crisis: CrisisKind[];
   askedForPerson: boolean;
+  /** The language the message is clearly written in, if it is clear. */
+  language?: UiLanguage;
 }
 
 let compiled: CrisisPhraseLists | undefined;
@@ -32,5 +36,10 @@ function phraseLists(): CrisisPhraseLists {
 /** Checks one typed message for crisis and for a request to talk to a person. */
 export function triageText(text: string): Triage {
   const lists = phraseLists();
-  return { crisis: detectCrisis(text, lists)?.kinds ?? [], askedForPerson: asksForPerson(text, lists) };
+  const language = detectLanguage(text);
+  return {
+    crisis: detectCrisis(text, lists)?.kinds ?? [],
+    askedForPerson: asksForPerson(text, lists),
+    ...(language ? { language } : {}),
+  };
 }

@@ -13,8 +13,8 @@ import { buildDirectoryIndex, withVocabulary } from './directory-matcher.js';
 import { loadNeedVocabulary } from './need-vocabulary-loader.js';
 import type { SearchableDirectory, SearchableService } from './search-index.js';
 import type { Area, DirectorySnapshot, Service, UiLanguage } from './snapshot.js';
-import { SNAPSHOT_FORMAT } from './snapshot.js';
-import { formatProblem, validateSnapshot } from './validate-snapshot.js';
+import type { SNAPSHOT_FORMAT } from './snapshot.js';
+import { envelopeProblem, servicesProblem } from './snapshot-shape.js';
 
 /** What the widget downloads first: a whole snapshot, or a split snapshot's search part. */
 export interface LoadedSnapshot extends SearchableDirectory<SearchableService> {
@@ -127,13 +127,15 @@ async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown>
   }
 }
 
-/** Validates what the URL returned: a whole snapshot, or a split snapshot's search part. */
+/**
+ * Checks what the URL returned, a whole snapshot or a split snapshot's search part, for the
+ * shape the widget reads (see `snapshot-shape.ts`; the full rules run at build time).
+ */
 function readSnapshot(url: string, value: unknown): LoadedSnapshot {
   if (isRecord(value) && value.details !== undefined) return readSearchPart(url, value);
-  const result = validateSnapshot(value);
-  if (!result.ok)
-    throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
-  return result.snapshot satisfies DirectorySnapshot;
+  const problem = envelopeProblem(value) ?? servicesProblem((value as { services: unknown[] }).services, true);
+  if (problem) throw new Error(`Directory ${url} is not valid: ${problem}`);
+  return value as DirectorySnapshot;
 }
 
 /**
@@ -155,33 +157,15 @@ function readSearchPart(url: string, value: Record<string, unknown>): LoadedSnap
     fail('details: expected { shardSize: a whole number above 0, files: a list of file names }');
   }
   const { shardSize, files } = details as { shardSize: number; files: string[] };
-  // The envelope is the single-file envelope; validate it with no services in it.
-  const envelope = validateSnapshot({ ...value, version: 1, services: [], details: undefined });
-  if (!envelope.ok) fail(envelope.problems.slice(0, 3).map(formatProblem).join('; '));
-  if (value.format !== SNAPSHOT_FORMAT) fail(`format: expected ${SNAPSHOT_FORMAT}`);
-  const services = value.services;
-  if (!Array.isArray(services)) return fail('services: expected a list');
-  services.forEach((service, at) => {
-    const problem = searchRecordProblem(service);
-    if (problem)
-      fail(
-        `services[${at}]${isRecord(service) && typeof service.id === 'string' ? ` (${service.id})` : ''}: ${problem}`,
-      );
-  });
+  const envelope = envelopeProblem(value);
+  if (envelope) fail(envelope);
+  const services = value.services as unknown[];
+  const problem = servicesProblem(services, false);
+  if (problem) fail(problem);
   if (files.length !== Math.ceil(services.length / shardSize)) {
     fail(`details.files: ${files.length} shards for ${services.length} services of ${shardSize} per shard`);
   }
   return value as unknown as LoadedSnapshot;
-}
-
-function searchRecordProblem(service: unknown): string | undefined {
-  if (!isRecord(service)) return 'expected a service';
-  if (typeof service.id !== 'string' || !service.id) return 'id: expected text';
-  if (!isRecord(service.name)) return 'name: expected text per language';
-  for (const list of ['categories', 'taxonomy', 'languages', 'areas', 'schedule'] as const) {
-    if (!Array.isArray(service[list])) return `${list}: expected a list`;
-  }
-  return undefined;
 }
 
 async function fetchShard(
@@ -195,25 +179,18 @@ async function fetchShard(
   const value = await fetchJson(url, fetchImpl);
   if (!isRecord(value) || !Array.isArray(value.services))
     throw new Error(`Directory ${url} is not valid: services: expected a list`);
-  // A shard's services are whole records: check them as a one-shard snapshot.
-  const result = validateSnapshot({
-    format: snapshot.format,
-    version: 1,
-    generatedAt: snapshot.generatedAt,
-    directory: snapshot.directory,
-    areas: snapshot.areas,
-    services: value.services,
-  });
-  if (!result.ok)
-    throw new Error(`Directory ${url} is not valid: ${result.problems.slice(0, 3).map(formatProblem).join('; ')}`);
+  // A shard's services are whole records.
+  const problem = servicesProblem(value.services, true);
+  if (problem) throw new Error(`Directory ${url} is not valid: ${problem}`);
+  const shardServices = value.services as Service[];
   const expected = snapshot.services.slice(number * shardSize, (number + 1) * shardSize).map((service) => service.id);
-  const found = result.snapshot.services.map((service) => service.id);
+  const found = shardServices.map((service) => service.id);
   if (expected.join('\n') !== found.join('\n')) {
     throw new Error(
       `Directory ${url} is not valid: its services are not services ${number * shardSize} to ${number * shardSize + expected.length - 1} of ${base}`,
     );
   }
-  return result.snapshot.services;
+  return shardServices;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -15,14 +15,12 @@
 import type { AgeGroup } from './age-group.js';
 import { agesAdmit } from './age-group.js';
 import type { CompiledNeed, NeedVocabulary, ReadNeed } from './need-vocabulary.js';
-import { compileNeedVocabulary, contentTokens, readNeed } from './need-vocabulary.js';
 import type { OpeningStatus } from './opening-hours.js';
 import { isOpenAt, openingStatusAt, wallClock } from './opening-hours.js';
 import type { SearchIndex, SearchableDirectory, SearchableService } from './search-index.js';
 import { buildSearchIndex, hasCodeUnder, servicesUnderPrefix } from './search-index.js';
 import type { DirectorySnapshot, GeoPoint, NeedCategory, Service, UiLanguage } from './snapshot.js';
 import type { TermCorrector } from './term-corrector.js';
-import { createTermCorrector } from './term-corrector.js';
 
 export type { AgeGroup } from './age-group.js';
 
@@ -169,8 +167,8 @@ export function matchServices<D extends SearchableDirectory>(
   limit = 5,
 ): MatchResult<ServiceOf<D>>[] {
   if (limit < 1) return [];
-  const vocabulary = index.vocabularies.get(language) ?? emptyVocabulary(language);
-  const read = readQuery(index, query.text ?? '', vocabulary);
+  const vocabulary = index.vocabularies.get(language);
+  const read = readQuery(index, query.text ?? '', vocabulary, language);
   const units = queryUnits(read, query.categories ?? []);
   if (!units.length) return [];
 
@@ -219,7 +217,7 @@ export function matchServices<D extends SearchableDirectory>(
 
     let score = total[at]! / counted;
     if (service.languages.includes(language)) score += BOOST.language;
-    if (ageHint && hasCodeUnder(service, vocabulary.forWhomTaxonomy[ageHint])) score += BOOST.forWhom;
+    if (ageHint && vocabulary && hasCodeUnder(service, vocabulary.forWhomTaxonomy[ageHint])) score += BOOST.forWhom;
     if (read.free && service.free) score += BOOST.free;
     if (today && open) score += BOOST.openToday;
     if (distanceKm !== undefined) score += BOOST.near * Math.exp(-distanceKm / NEAR_SCALE_KM);
@@ -247,20 +245,27 @@ export function matchServices<D extends SearchableDirectory>(
 }
 
 /** Reads the visitor's words: typo correction against this directory's words, then the vocabulary. */
-function readQuery(index: DirectoryIndex<SearchableDirectory>, text: string, vocabulary: NeedVocabulary): ReadNeed {
+function readQuery(
+  index: DirectoryIndex<SearchableDirectory>,
+  text: string,
+  vocabulary: NeedVocabulary | undefined,
+  language: string,
+): ReadNeed {
   if (!text.trim()) return { needs: [], leftovers: [] };
-  const tokens = contentTokens(text, vocabulary, correctorFor(index, vocabulary));
-  return readNeed(tokens, vocabulary);
+  if (!vocabulary) {
+    throw new Error(`matchServices: typed words need the "${language}" need vocabulary (see loadNeedVocabulary)`);
+  }
+  return vocabulary.read(text, correctorFor(index, vocabulary));
 }
 
 function correctorFor(index: DirectoryIndex<SearchableDirectory>, vocabulary: NeedVocabulary): TermCorrector {
   let corrector = index.correctors.get(vocabulary.language);
   if (!corrector) {
-    const words: string[] = [...vocabulary.words];
+    const words: string[] = [];
     // Only words of letters go into the dictionary: codes and numbers are never misspellings.
     for (const token of index.search.postings.keys())
       if (token.length >= 3 && /^\p{L}+$/u.test(token)) words.push(token);
-    corrector = createTermCorrector(words, vocabulary.words);
+    corrector = vocabulary.corrector(words);
     index.correctors.set(vocabulary.language, corrector);
   }
   return corrector;
@@ -430,21 +435,4 @@ function haversineKm(a: GeoPoint, b: GeoPoint): number {
   const dLon = (b.lon - a.lon) * radians;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * radians) * Math.cos(b.lat * radians) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-const emptyVocabularies = new Map<string, NeedVocabulary>();
-function emptyVocabulary(language: string): NeedVocabulary {
-  let vocabulary = emptyVocabularies.get(language);
-  if (!vocabulary) {
-    vocabulary = compileNeedVocabulary({
-      language,
-      stopwords: [],
-      needs: [],
-      forWhom: { child: { say: [] }, adult: { say: [] }, senior: { say: [] } },
-      today: [],
-      free: [],
-    });
-    emptyVocabularies.set(language, vocabulary);
-  }
-  return vocabulary;
 }

@@ -13,10 +13,7 @@ import type {
 import { questionsThatChangeResults } from './clarifying-questions.js';
 import { type DirectoryIndex, type MatchFilters, matchServices } from './directory-matcher.js';
 import { type LoadedDirectory, type LoadedSnapshot, loadDirectory } from './directory-loader.js';
-import { locatePlace } from './locate-place.js';
-import { understandNeed } from './need-vocabulary.js';
 import type { UiLanguage } from './snapshot.js';
-import { loadFuzzyEngine } from './term-corrector.js';
 
 /** How many services a result set shows. */
 const RESULTS_SHOWN = 5;
@@ -62,7 +59,10 @@ async function indexFor(
   language: UiLanguage,
 ): Promise<DirectoryIndex<LoadedSnapshot>> {
   if (!text?.trim()) return directory.index();
-  const [index] = await Promise.all([directory.index(language), loadFuzzyEngine()]);
+  const [index] = await Promise.all([
+    directory.index(language),
+    import('./term-corrector.js').then(({ loadFuzzyEngine }) => loadFuzzyEngine()),
+  ]);
   return index;
 }
 
@@ -70,7 +70,9 @@ async function assessNeed(directory: LoadedDirectory, { need, language }: Assess
   const text = need.text?.trim();
   const index = await indexFor(directory, text, language);
   const vocabulary = index.vocabularies.get(language);
-  const understood = text && vocabulary ? understandNeed(text, language, vocabulary) : undefined;
+  // Reading typed words (and places in them) loads only for typed words.
+  const reading = text ? await Promise.all([import('./need-vocabulary.js'), import('./locate-place.js')]) : undefined;
+  const understood = text && vocabulary && reading ? reading[0].understandNeed(text, language, vocabulary) : undefined;
   const categories = need.categories.length ? need.categories : (understood?.categories ?? []);
   const candidates = matchServices(
     index,
@@ -80,7 +82,7 @@ async function assessNeed(directory: LoadedDirectory, { need, language }: Assess
     CANDIDATES_CONSIDERED,
   );
   const { snapshot } = directory;
-  const place = text ? locatePlace(text, snapshot.areas) : undefined;
+  const place = text && reading ? reading[1].locatePlace(text, snapshot.areas) : undefined;
   return {
     categories,
     understood: categories.length > 0 || candidates.length > 0,

@@ -4,7 +4,6 @@
  * language they write in; the other arrives if they switch.
  */
 import type { NeedVocabulary, NeedVocabularyData } from './need-vocabulary.js';
-import { compileNeedVocabulary } from './need-vocabulary.js';
 import type { UiLanguage } from './snapshot.js';
 
 const sources: Record<UiLanguage, () => Promise<{ default: unknown }>> = {
@@ -18,7 +17,10 @@ const loaded = new Map<UiLanguage, Promise<NeedVocabulary>>();
 export function loadNeedVocabulary(language: UiLanguage): Promise<NeedVocabulary> {
   let vocabulary = loaded.get(language);
   if (!vocabulary) {
-    vocabulary = sources[language]().then((module) => compileNeedVocabulary(module.default as NeedVocabularyData));
+    // The reading code comes with the data: neither is needed until a visitor types.
+    vocabulary = Promise.all([import('./need-vocabulary.js'), sources[language]()]).then(
+      ([{ compileNeedVocabulary }, module]) => compileNeedVocabulary(module.default as NeedVocabularyData),
+    );
     loaded.set(language, vocabulary);
   }
   return vocabulary;

@@ -77,6 +77,14 @@ export interface NeedVocabulary {
   longestPhrase: number;
   /** Every content token of every phrase, the vocabulary's share of the typo dictionary. */
   words: ReadonlySet<string>;
+  /**
+   * Reads typed words against this vocabulary, correcting typos with `corrector`. Carried by
+   * the vocabulary so the matcher needs none of this module's code for chosen categories:
+   * a visitor who taps "Food" never downloads it.
+   */
+  read(text: string, corrector: TermCorrector): ReadNeed;
+  /** A typo corrector over this vocabulary's words and `extra` (the directory's). */
+  corrector(extra: Iterable<string>): TermCorrector;
 }
 
 /** Tokens of a text without stopwords, with the folded word each came from. */
@@ -147,7 +155,18 @@ export function compileNeedVocabulary(data: NeedVocabularyData): NeedVocabulary 
   }
   for (const phrase of data.today) add(phrase, { kind: 'today' });
   for (const phrase of data.free) add(phrase, { kind: 'free' });
-  return { language: data.language, stopwords, needs, forWhomTaxonomy, phrases, longestPhrase, words };
+  const vocabulary: NeedVocabulary = {
+    language: data.language,
+    stopwords,
+    needs,
+    forWhomTaxonomy,
+    phrases,
+    longestPhrase,
+    words,
+    read: (text, corrector) => readNeed(contentTokens(text, vocabulary, corrector), vocabulary),
+    corrector: (extra) => createTermCorrector([...words, ...extra], words),
+  };
+  return vocabulary;
 }
 
 function sameMeaning(a: PhraseMeaning, b: PhraseMeaning): boolean {

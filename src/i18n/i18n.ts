@@ -7,13 +7,14 @@ import i18next, { type i18n as I18n } from 'i18next';
 import type { UiLanguage } from '../directory/snapshot.js';
 import { UI_LANGUAGES } from '../directory/snapshot.js';
 import type enSafety from '../../locales/en/safety.json';
+import type enLines from '../../locales/en/lines.json';
 import type enSearch from '../../locales/en/search.json';
 import type enUi from '../../locales/en/ui.json';
 
 /** The namespaces of visitor-facing strings. */
-export type Namespace = 'ui' | 'safety' | 'search';
+export type Namespace = 'ui' | 'safety' | 'search' | 'lines';
 
-type Strings = Record<Namespace, Record<string, unknown>>;
+type Strings = Partial<Record<Namespace, Record<string, unknown>>>;
 
 /** Imports one language's strings; each branch becomes its own chunk in the bundle. */
 const loaders: Record<UiLanguage, () => Promise<Strings>> = {
@@ -35,6 +36,26 @@ const loaders: Record<UiLanguage, () => Promise<Strings>> = {
   },
 };
 
+/**
+ * Crisis and helpline wording, loaded apart: it is only read in a crisis response or when
+ * phone numbers are offered, and the first results must not wait for it.
+ */
+const lineLoaders: Record<UiLanguage, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('../../locales/en/lines.json', { with: { type: 'json' } }),
+  es: () => import('../../locales/es/lines.json', { with: { type: 'json' } }),
+};
+
+/** Loads the crisis and helpline wording of a language once. */
+export async function ensureLines(instance: I18n, language: UiLanguage): Promise<void> {
+  if (instance.hasResourceBundle(language, 'lines')) return;
+  instance.addResourceBundle(language, 'lines', (await lineLoaders[language]()).default);
+}
+
+/** True when the crisis and helpline wording of a language is there to show. */
+export function hasLines(instance: I18n, language: UiLanguage): boolean {
+  return instance.hasResourceBundle(language, 'lines');
+}
+
 /** Picks a language the widget speaks from candidates such as `es-MX` or `en`. */
 export function resolveLanguage(...candidates: (string | null | undefined)[]): UiLanguage {
   for (const candidate of candidates) {
@@ -50,7 +71,7 @@ export function createI18n(): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     resources: {},
-    ns: ['ui', 'safety', 'search'],
+    ns: ['ui', 'safety', 'search', 'lines'],
     defaultNS: 'ui',
     fallbackLng: false,
     interpolation: { escapeValue: false },
@@ -64,7 +85,7 @@ export function createI18n(): I18n {
 export async function ensureLanguage(instance: I18n, language: UiLanguage): Promise<void> {
   if (!instance.hasResourceBundle(language, 'ui')) {
     const strings = await loaders[language]();
-    for (const [ns, bundle] of Object.entries(strings)) instance.addResourceBundle(language, ns, bundle);
+    for (const [ns, bundle] of Object.entries(strings)) if (bundle) instance.addResourceBundle(language, ns, bundle);
   }
   await instance.changeLanguage(language);
 }
@@ -72,6 +93,6 @@ export async function ensureLanguage(instance: I18n, language: UiLanguage): Prom
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui';
-    resources: { ui: typeof enUi; safety: typeof enSafety; search: typeof enSearch };
+    resources: { ui: typeof enUi; safety: typeof enSafety; search: typeof enSearch; lines: typeof enLines };
   }
 }

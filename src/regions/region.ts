@@ -1,7 +1,7 @@
 /**
  * A region data file: the emergency number, crisis lines and the community helpline for
  * one place, chosen by the widget's `region` attribute. Files hold facts only (numbers,
- * languages, hours); what the widget says about each line lives in `locales/<lang>/safety.json`
+ * languages, hours); what the widget says about each line lives in `locales/<lang>/lines.json`
  * under `regions.<region id>.<line id>`, so every sentence a visitor reads is translated.
  */
 export interface Region {
@@ -16,13 +16,22 @@ export interface Region {
   helpline: ContactLine;
   /** Crisis lines, general first; `kinds` limits a line to some kinds of crisis. */
   crisisLines: ContactLine[];
-  /** Where each fact was checked, with the date, for reviewers. */
+}
+
+/**
+ * Where a region's facts were checked, with dates, and each line's web page: for reviewers,
+ * kept in `<region id>.sources.json` beside the data so the widget never downloads them.
+ */
+export interface RegionSources {
+  region: string;
   sources: string[];
+  /** Each line's own web page per language (chat, where it offers one). */
+  web: Record<string, Partial<Record<string, string>>>;
 }
 
 /** One line a visitor can call or text. */
 export interface ContactLine {
-  /** Key under `regions.<region id>` in the safety strings. */
+  /** Key under `regions.<region id>` in the lines strings. */
   id: string;
   /** Number for `tel:`, where calling is possible. */
   call?: string;
@@ -34,8 +43,6 @@ export interface ContactLine {
    * keyword like `AYUDA` chooses the language the line answers in.
    */
   textBody?: Partial<Record<string, string>>;
-  /** The line's own web page (chat, where it offers one) per language, e.g. the Spanish chat. */
-  web?: Partial<Record<string, string>>;
   /** ISO 639-1 codes of the languages a person answers in, without interpretation. */
   languages: string[];
   /** True when interpretation into many other languages is available by phone. */

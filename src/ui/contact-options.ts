@@ -13,7 +13,7 @@ export function renderLineActions(line: ContactLine, t: Translate, language: str
   const call = phoneUrl('tel', line.call);
   const text = phoneUrl('sms', line.text, line.textBody?.[language]);
   return html`<p class="line-actions">
-    ${call ? html`<a class="action" href=${call}>${t('contacts.call', { number: formatPhone(line.call ?? '') })}</a>` : nothing}
-    ${text ? html`<a class="action" href=${text}>${t('contacts.text', { number: formatPhone(line.text ?? '') })}</a>` : nothing}
+    ${call ? html`<a class="action" href=${call}>${t('callNumber', { number: formatPhone(line.call ?? '') })}</a>` : nothing}
+    ${text ? html`<a class="action" href=${text}>${t('textNumber', { number: formatPhone(line.text ?? '') })}</a>` : nothing}
   </p>`;
 }

@@ -25,19 +25,22 @@ export function crisisLines(kinds: CrisisKind[], context: Pick<MessageContext, '
 export function renderCrisisResponse(kinds: CrisisKind[], context: MessageContext): TemplateResult {
   const { t, language, region } = context;
   const kind = kinds[0] ?? 'danger';
+  if (!context.linesReady) {
+    return html`${[region.emergency, ...crisisLines(kinds, context)].map((line) => renderLineActions(line, t, language))}`;
+  }
   // The emergency number's button comes right under the heading, where a phone shows it
   // without scrolling; the supportive words and every other line follow.
-  return html`<h3 class="crisis-heading">${t('safety:crisis.heading')}</h3>
+  return html`<h3 class="crisis-heading">${t('lines:crisis.heading')}</h3>
     ${renderLineActions(region.emergency, t, language)}
-    <p class="crisis-emergency">${t(`safety:regions.${region.id}.${region.emergency.id}.description`)}</p>
-    <p>${t(`safety:crisis.${kind}`)}</p>
-    <p>${t('safety:crisis.languageNote')}</p>
+    <p class="crisis-emergency">${t(`lines:regions.${region.id}.${region.emergency.id}.description`)}</p>
+    <p>${t(`lines:crisis.${kind}`)}</p>
+    <p>${t('lines:crisis.languageNote')}</p>
     <ul class="crisis-lines" role="list">
       ${crisisLines(kinds, context).map(
         (line) => html`<li>
           <p>
-            <strong>${t(`safety:regions.${region.id}.${line.id}.name`)}</strong><br />
-            ${t(`safety:regions.${region.id}.${line.id}.description`)}
+            <strong>${t(`lines:regions.${region.id}.${line.id}.name`)}</strong><br />
+            ${t(`lines:regions.${region.id}.${line.id}.description`)}
           </p>
           ${renderLineActions(line, t, language)}
         </li>`,

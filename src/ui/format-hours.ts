@@ -7,10 +7,10 @@ import { type ScheduleRule, WEEKDAYS, type Weekday } from '../directory/snapshot
 /** 2024-01-01 was a Monday: a fixed date to name weekdays from. */
 const MONDAY_UTC = Date.UTC(2024, 0, 1, 12);
 
-/** A weekday's short name in a language, e.g. "Mon" or "lun". */
-export function weekdayName(day: Weekday, language: string): string {
+/** A weekday's name in a language: short ("Mon", "lun") or long ("Monday", "lunes"). */
+export function weekdayName(day: Weekday, language: string, width: 'short' | 'long' = 'short'): string {
   const date = new Date(MONDAY_UTC + WEEKDAYS.indexOf(day) * 86_400_000);
-  return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' }).format(date);
 }
 
 /** A 24-hour `HH:MM` time in the language's usual form, e.g. "9:00 a.m." or "9:00". */

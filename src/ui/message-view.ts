@@ -22,6 +22,11 @@ export interface MessageContext {
   helpline: ContactLine;
   /** Reads the message a "read aloud" button belongs to; absent where speech is unsupported. */
   readAloud?: (event: Event) => void;
+  /**
+   * The crisis and helpline wording has loaded. Until it has (a moment), those messages show
+   * their call and text buttons alone, which need no words but the numbers.
+   */
+  linesReady: boolean;
   /** The map provider's URL template for directions. */
   mapUrl: string;
   /** Copies text for the visitor and says so. */
@@ -40,14 +45,14 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
       <span class="visually-hidden">${t('you')}</span> ${text}
       ${
         delivery && delivery !== 'sent'
-          ? html`<span class="delivery ${delivery}">${t(`live.delivery.${delivery}`)}</span>`
+          ? html`<span class="delivery ${delivery}">${t(`lines:live.delivery.${delivery}`)}</span>`
           : nothing
       }
     </div>`;
   }
   if (message.from === 'navigator') {
     return html`<div class="message from-navigator">
-      <span class="sender">${message.name || t('live.navigator')}</span> <span class="text">${message.text}</span>
+      <span class="sender">${message.name || t('lines:live.navigator')}</span> <span class="text">${message.text}</span>
     </div>`;
   }
   switch (message.kind) {
@@ -117,9 +122,11 @@ function renderShare(services: Service[], context: MessageContext): TemplateResu
   </div>`;
 }
 
-function renderContacts(message: ContactsMessage, { t, language, helpline, region }: MessageContext): TemplateResult {
-  const name = t(`safety:regions.${region.id}.${helpline.id}.name`);
-  return html`<p>${t(`contacts.${message.purpose}`, { helpline: name })}</p>
-    <p>${t(`safety:regions.${region.id}.${helpline.id}.description`)}</p>
+function renderContacts(message: ContactsMessage, context: MessageContext): TemplateResult {
+  const { t, language, helpline, region } = context;
+  if (!context.linesReady) return renderLineActions(helpline, t, language);
+  const name = t(`lines:regions.${region.id}.${helpline.id}.name`);
+  return html`<p>${t(`lines:contacts.${message.purpose}`, { helpline: name })}</p>
+    <p>${t(`lines:regions.${region.id}.${helpline.id}.description`)}</p>
     ${renderLineActions(helpline, t, language)}`;
 }

@@ -4,16 +4,11 @@
  * directory's time zone, so a card read again an hour later is still right.
  */
 import type { OpeningStatus } from '../directory/opening-hours.js';
-import { WEEKDAYS, type Weekday } from '../directory/snapshot.js';
-import { formatTime } from './format-hours.js';
+import type { Weekday } from '../directory/snapshot.js';
+import { formatTime, weekdayName } from './format-hours.js';
 import type { Translate } from './translate.js';
 
-const MONDAY_UTC = Date.UTC(2024, 0, 1, 12);
-
-function longWeekday(day: Weekday, language: string): string {
-  const date = new Date(MONDAY_UTC + WEEKDAYS.indexOf(day) * 86_400_000);
-  return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(date);
-}
+const longWeekday = (day: Weekday, language: string) => weekdayName(day, language, 'long');
 
 /** The status line, or undefined when the directory gives no hours. */
 export function openingStatusText(status: OpeningStatus, t: Translate, language: string): string | undefined {

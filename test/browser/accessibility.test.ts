@@ -1,7 +1,9 @@
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import enLines from '../../locales/en/lines.json' with { type: 'json' };
 import enSafety from '../../locales/en/safety.json' with { type: 'json' };
 import enUi from '../../locales/en/ui.json' with { type: 'json' };
+import esLines from '../../locales/es/lines.json' with { type: 'json' };
 import esSafety from '../../locales/es/safety.json' with { type: 'json' };
 import esUi from '../../locales/es/ui.json' with { type: 'json' };
 import { STORAGE_KEY } from '../../src/conversation/conversation-storage.js';
@@ -47,8 +49,16 @@ function flatten(value: unknown, into: Map<string, string> = new Map(), prefix =
 
 /** English UI strings that differ from their Spanish versions, cut at placeholders into searchable pieces. */
 function englishFragments(): string[] {
-  const en = new Map([...flatten(enUi), ...flatten(enSafety, new Map(), 'safety')]);
-  const es = new Map([...flatten(esUi), ...flatten(esSafety, new Map(), 'safety')]);
+  const en = new Map([
+    ...flatten(enUi),
+    ...flatten(enSafety, new Map(), 'safety'),
+    ...flatten(enLines, new Map(), 'lines'),
+  ]);
+  const es = new Map([
+    ...flatten(esUi),
+    ...flatten(esSafety, new Map(), 'safety'),
+    ...flatten(esLines, new Map(), 'lines'),
+  ]);
   const fragments = new Set<string>();
   for (const [key, value] of en) {
     // The language switch is deliberately written in the other language.

@@ -176,7 +176,7 @@ describe('conversation machine', () => {
     await waitFor(actor, (s) => s.matches('showingResults'));
     const { context } = actor.getSnapshot();
     expect(context.handoffReason).to.equal('urgent-today');
-    expect(keys(context.messages)).to.include('offerPerson.urgent-today');
+    expect(keys(context.messages)).to.include('lines:offerPerson.urgent-today');
   });
 
   it('says when nothing fits and gives a way to reach a person', async () => {

@@ -82,7 +82,7 @@ describe('live chat with a navigator (machine)', () => {
         id: context.messages.at(-2)?.id,
         from: 'assistant',
         kind: 'text',
-        line: { key: 'live.joined', params: { name: 'Ana' } },
+        line: { key: 'lines:live.joined', params: { name: 'Ana' } },
       },
       {
         id: context.messages.at(-1)?.id,
@@ -105,7 +105,7 @@ describe('live chat with a navigator (machine)', () => {
       delivery: 'failed',
     });
     expect(context.messages.at(-1)).to.deep.include({
-      line: { key: 'live.error.message-too-long', params: { limit: 2000 } },
+      line: { key: 'lines:live.error.message-too-long', params: { limit: 2000 } },
     });
     expect(context.live?.pending).to.deep.equal([]);
   });
@@ -129,7 +129,7 @@ describe('live chat with a navigator (machine)', () => {
     report({ type: 'callback-requested', clientId: 'x' });
     snapshot = actor.getSnapshot();
     expect(snapshot.context.form).to.equal(null);
-    expect(snapshot.context.messages.at(-1)).to.deep.include({ line: { key: 'live.callback.saved' } });
+    expect(snapshot.context.messages.at(-1)).to.deep.include({ line: { key: 'lines:live.callback.saved' } });
   });
 
   it('ends the chat for the navigator when the visitor starts over', () => {
@@ -146,7 +146,7 @@ describe('live chat with a navigator (machine)', () => {
     report({ type: 'ended', by: 'navigator' });
     const { context } = actor.getSnapshot();
     expect(actor.getSnapshot().matches({ withPerson: 'ended' })).to.equal(true);
-    expect(context.messages.at(-1)).to.deep.include({ line: { key: 'live.ended.navigator' } });
+    expect(context.messages.at(-1)).to.deep.include({ line: { key: 'lines:live.ended.navigator' } });
     expect(context.replies.map((r) => r.event.type)).to.deep.equal(['ANOTHER_NEED', 'START_OVER']);
   });
 

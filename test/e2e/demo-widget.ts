@@ -4,8 +4,10 @@
  * pierce the widget's open shadow root), and driven one interaction at a time.
  */
 import type { Locator, Page } from 'playwright-core';
+import enLines from '../../locales/en/lines.json' with { type: 'json' };
 import enSafety from '../../locales/en/safety.json' with { type: 'json' };
 import enUi from '../../locales/en/ui.json' with { type: 'json' };
+import esLines from '../../locales/es/lines.json' with { type: 'json' };
 import esSafety from '../../locales/es/safety.json' with { type: 'json' };
 import esUi from '../../locales/es/ui.json' with { type: 'json' };
 
@@ -14,8 +16,8 @@ export type Language = 'en' | 'es';
 
 /** The visitor-facing strings of a language, straight from `locales/`. */
 export const STRINGS = {
-  en: { ui: enUi, safety: enSafety },
-  es: { ui: esUi, safety: esSafety },
+  en: { ui: enUi, safety: enSafety, lines: enLines },
+  es: { ui: esUi, safety: esSafety, lines: esLines },
 } as const;
 
 /** The need categories, in the order the widget offers them. */

@@ -22,7 +22,7 @@ import {
 } from './demo-widget.js';
 
 /** "I'll answer in Spanish" (or English): the one message allowed before the crisis lines. */
-const LANGUAGE_NOTICES = [STRINGS.en.ui.languageFollowed, STRINGS.es.ui.languageFollowed];
+const LANGUAGE_NOTICES = [STRINGS.en.lines.languageFollowed, STRINGS.es.lines.languageFollowed];
 
 /**
  * The kind of each message in the history, in order: `visitor`, `crisis`, `results`,
@@ -46,7 +46,7 @@ function messageKinds(page: Page): Promise<string[]> {
  * number first, the region's helpline, and an urgent offer of a person. Returns the links.
  */
 async function assertCrisisResponse(page: Page, widget: Widget, region: 'ca-on' | 'us'): Promise<string[]> {
-  const { safety } = STRINGS[widget.language];
+  const { safety, lines } = STRINGS[widget.language];
   const assertive = await widget.history.getAttribute('aria-live');
   const kinds = await messageKinds(page);
   const answer = kinds.slice(kinds.lastIndexOf('visitor') + 1).filter((kind) => kind !== 'language-notice');
@@ -56,14 +56,14 @@ async function assertCrisisResponse(page: Page, widget: Widget, region: 'ca-on' 
 
   const crisis = widget.history.locator('.message.crisis').last();
   const crisisText = (await crisis.textContent()) ?? '';
-  assert.ok(crisisText.includes(safety.crisis.heading), 'the crisis heading');
+  assert.ok(crisisText.includes(lines.crisis.heading), 'the crisis heading');
   const links = await hrefsIn(crisis);
   assert.equal(links[0], 'tel:911', `the emergency number comes first, got ${links.join(' ')}`);
   assert.ok(
     links.every((href) => /^(tel|sms):\+?\d+(\?body=\w+)?$/.test(href)),
     `every line is tap to call or text: ${links}`,
   );
-  const helpline = safety.regions[region].helpline;
+  const helpline = lines.regions[region].helpline;
   assert.ok(links.includes('tel:211'), "the region's helpline is offered");
   assert.ok(crisisText.includes(helpline.name), `the helpline, ${helpline.name}`);
 
@@ -131,7 +131,7 @@ describe('a visitor in crisis', () => {
     assert.equal(await widget.dialog.getAttribute('lang'), 'es');
     const links = await assertCrisisResponse(page, widget, 'ca-on');
     assert.ok(links.includes('tel:988'), `9-8-8: ${links}`);
-    const lines = STRINGS.es.safety.regions['ca-on'];
+    const lines = STRINGS.es.lines.regions['ca-on'];
     const text = (await widget.history.textContent()) ?? '';
     assert.ok(
       text.includes(lines['crisis-988'].description),
@@ -168,7 +168,7 @@ describe('a visitor in crisis', () => {
     const links = await assertCrisisResponse(page, widget, 'us');
     assert.ok(links.includes('sms:988?body=AYUDA'), `text AYUDA to 988: ${links}`);
     const text = (await widget.history.textContent()) ?? '';
-    assert.ok(text.includes(STRINGS.es.safety.regions.us['lifeline-988'].description));
+    assert.ok(text.includes(STRINGS.es.lines.regions.us['lifeline-988'].description));
     assert.match(text, /marque 2/);
     await context.close();
   });
