@@ -9,7 +9,6 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_TYPES } from '../server/static-files.js';
 
-
 /** Options for {@link startDemoServer}. */
 export interface DemoServerOptions {
   /** 0 picks a free port. */

@@ -1,28 +1,3 @@
-/**
- * `<referral-assistant>`: a chat bubble that helps visitors find community services, in
- * English or Spanish, and reach a person. The element renders the conversation machine's
- * snapshot and sends it events; where the conversation goes is decided in the machine.
- *
- * @fires referral-assistant-open - The panel opened.
- * @fires referral-assistant-close - The panel closed.
- * @fires referral-assistant-need - A need was chosen or understood (categories only).
- * @fires referral-assistant-results - Services were shown (categories and count only).
- * @fires referral-assistant-feedback - "Did this help?" was answered.
- * @fires referral-assistant-handoff - A person was offered or asked for.
- * @fires referral-assistant-exit - Quick exit was used; the page is being replaced.
- *
- * @csspart launcher - The chat bubble button.
- * @csspart panel - The chat panel.
- * @csspart header - The panel's header bar.
- * @csspart history - The conversation history (`role="log"`).
- * @csspart replies - The group of quick-reply buttons.
- * @csspart composer - The text box and send button.
- * @csspart service-card - One service in a result list.
- *
- * @cssprop --referral-assistant-accent - Accent colour of the launcher, header and buttons. Default `#1a5fb4`.
- * @cssprop --referral-assistant-font - Font family. Default: the system UI font.
- * @cssprop --referral-assistant-radius - Corner radius. Default `12px`.
- */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { fromPromise } from 'xstate';
 import { property, query, state } from 'lit/decorators.js';
@@ -96,6 +71,34 @@ const loadDirectorySearch = () => import('./directory/directory-search.js');
 /** Loads crisis detection (both languages' phrase lists) when the panel opens. */
 const loadTriage = () => import('./conversation/triage.js');
 
+/**
+ * `<referral-assistant>`: a chat bubble that helps visitors find community services, in
+ * English or Spanish, and reach a person. The element renders the conversation machine's
+ * snapshot and sends it events; where the conversation goes is decided in the machine.
+ *
+ * @fires referral-assistant-open - The panel opened.
+ * @fires referral-assistant-close - The panel closed.
+ * @fires referral-assistant-need - A need was chosen or understood (categories only).
+ * @fires referral-assistant-results - Services were shown (categories and count only).
+ * @fires referral-assistant-feedback - "Did this help?" was answered.
+ * @fires referral-assistant-handoff - A person was offered or asked for.
+ * @fires referral-assistant-exit - Quick exit was used; the page is being replaced.
+ *
+ * @csspart launcher - The chat bubble button.
+ * @csspart panel - The chat panel.
+ * @csspart header - The panel's header bar.
+ * @csspart history - The conversation history (`role="log"`).
+ * @csspart replies - The group of quick-reply buttons.
+ * @csspart composer - The text box and send button.
+ * @csspart service-card - One service in a result list.
+ *
+ * @attr lang - Initial language, `en` or `es`; defaults to the page's, then the browser's.
+ *
+ * @cssprop --referral-assistant-accent - Accent colour of the launcher, header and buttons. Default `#1a5fb4`.
+ * @cssprop --referral-assistant-on-accent - Text colour on the accent. Default `#ffffff`; with `accent-color`, black or white, whichever contrasts more.
+ * @cssprop --referral-assistant-font - Font family. Default: the system UI font.
+ * @cssprop --referral-assistant-radius - Corner radius. Default `12px`.
+ */
 export class ReferralAssistant extends LitElement {
   static override styles = styles;
 
@@ -259,31 +262,10 @@ export class ReferralAssistant extends LitElement {
     window.location.replace(url);
   }
 
-  /**
-   * Reuses a shadow root the one-script-tag loader made for its placeholder launcher,
-   * emptied, so the real launcher replaces it in place (and keeps focus if it had it).
-   */
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    // Kept until the real launcher can render (its strings are loading), so the bubble never
-    // blinks out and a tap in that moment is not lost.
-    this.placeholder = [...(this.shadowRoot?.childNodes ?? [])];
-    const root = super.createRenderRoot();
-    // Lit renders before a root's first child; render after the placeholder instead, since
-    // the placeholder is removed while Lit's content stays.
-    this.renderOptions.renderBefore = null;
-    return root;
-  }
-
-  /** The loader's launcher, until the element's own replaces it. */
-  private placeholder: ChildNode[] = [];
-
-  private removePlaceholder(): void {
-    if (!this.placeholder.length) return;
-    if (this.placeholder.some((node) => node.contains(this.shadowRoot?.activeElement ?? null))) {
-      this.focusAfterRender = 'launcher';
-    }
-    for (const node of this.placeholder) node.remove();
-    this.placeholder = [];
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Leaving the document takes the root out of the top layer; a move puts it back.
+    if (this.hasUpdated) void this.updateComplete.then(() => this.showInTopLayer());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -305,21 +287,21 @@ export class ReferralAssistant extends LitElement {
   }
 
   protected override updated(): void {
+    this.showInTopLayer();
     this.applyAccent();
     this.applyFocus();
     this.revealLatestAnswer();
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this.exiting) return html`<div class="exit-overlay"></div>`;
+    if (this.exiting) return html`<div class="exit-overlay" popover="manual"></div>`;
     if (!this.stringsReady || !this.regionData) return nothing;
-    this.removePlaceholder();
     const t = this.t;
     const snapshot = this.conversation.snapshot;
     const { messages, replies, language } = snapshot.context;
     const busy = snapshot.hasTag('busy');
     const corner = this.position === 'left' ? 'at-left' : 'at-right';
-    return html`<div class="root ${corner} shift-${this.unobscured.shift}" part="root">
+    return html`<div class="root ${corner} shift-${this.unobscured.shift}" popover="manual">
       ${this.printing ?? nothing}
       <button
         class="launcher"
@@ -704,6 +686,16 @@ export class ReferralAssistant extends LitElement {
    * Sets the accent and a readable text colour on it through the CSSOM (allowed under a strict
    * CSP, unlike style attributes), in the same frame, so the text is never unreadable.
    */
+  /**
+   * Puts the widget in the top layer (Popover API), above any z-index the host page uses: a
+   * fixed element in a shadow root cannot otherwise beat a host's `z-index: 2147483647`. The
+   * popover is the root, an empty box; its fixed children are placed as before.
+   */
+  private showInTopLayer(): void {
+    const layer = this.renderRoot.querySelector<HTMLElement>('.root, .exit-overlay');
+    if (layer?.showPopover && !layer.matches(':popover-open')) layer.showPopover();
+  }
+
   private applyAccent(): void {
     const root = this.root;
     const accent = this.accentColor && CSS.supports('color', this.accentColor) ? this.accentColor : undefined;

@@ -108,6 +108,8 @@ describe('results people can act on, on a phone', { timeout: 120_000 }, () => {
       };
     });
     await page.getByRole('button', { name: 'Imprimir' }).tap();
+    // The print view loads when asked for, then the browser's print dialog opens, once.
+    await page.waitForFunction(() => (window as unknown as { printed: number }).printed > 0);
     assert.equal(await page.evaluate(() => (window as unknown as { printed: number }).printed), 1);
     await page.emulateMedia({ media: 'print' });
     const printed = page.locator('referral-assistant').locator('.print-view');
