@@ -4,6 +4,7 @@
  * them in one environment variable. Pure: the clock is an argument.
  */
 import { WEEKDAYS, type Weekday } from '../src/directory/snapshot.js';
+import { wallClock } from '../src/directory/opening-hours.js';
 
 /** Opening hours, parsed. */
 export interface OperatingHours {
@@ -62,42 +63,8 @@ export function isOpenAt(hours: OperatingHours, date: Date): boolean {
   );
 }
 
-const WEEKDAY_BY_NAME: Record<string, Weekday> = {
-  Mon: 'MO',
-  Tue: 'TU',
-  Wed: 'WE',
-  Thu: 'TH',
-  Fri: 'FR',
-  Sat: 'SA',
-  Sun: 'SU',
-};
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localParts(date: Date, timeZone: string): { date: string; weekday: Weekday; minutes: number } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  const weekday = WEEKDAY_BY_NAME[parts.weekday ?? ''];
-  if (!weekday) throw new Error(`Unexpected weekday "${parts.weekday}" from Intl.`);
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
-}
+/** The wall clock of a time zone: the same reading the widget's opening hours use. */
+const localParts = wallClock;
 
 function assertTimeZone(timeZone: string): void {
   try {

@@ -4,7 +4,6 @@
  */
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { formatImportSummary, formatReportCsv, formatReportJson } from '../directory/hsds/format-import-report.js';
 import { createImportProgress } from '../directory/hsds/import-progress.js';
@@ -14,22 +13,16 @@ import { importOptionsFromFlags, runImport } from '../directory/hsds/run-import.
 import { splitSnapshot } from '../directory/hsds/split-snapshot.js';
 import type { DirectorySnapshot } from '../directory/snapshot.js';
 import type { CliCommand } from './cli-command.js';
+import { IMPORT_OPTIONS, messageOf, parseCommandLine, usageError as commandUsageError } from './command-line.js';
 
 const USAGE =
   'build-directory <input> --out <snapshot.json> [--translations <csv>] [--categories <map.json>] ' +
   '[--time-zone <IANA>] [--region <id>] [--name <text>] [--language <code>] [--report <file.csv|.json>] [--split]';
 
 const OPTIONS = {
+  ...IMPORT_OPTIONS,
   out: { type: 'string', short: 'o' },
-  translations: { type: 'string' },
-  categories: { type: 'string' },
-  'time-zone': { type: 'string' },
-  region: { type: 'string' },
-  name: { type: 'string' },
-  language: { type: 'string' },
-  report: { type: 'string' },
   split: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** The command. */
@@ -40,13 +33,11 @@ export const command: CliCommand = {
 };
 
 async function runBuildDirectory(args: string[]): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
-  >;
+  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseCommandLine(args, OPTIONS);
   } catch (error) {
-    return usageError(error instanceof Error ? error.message : String(error));
+    return usageError(messageOf(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -155,6 +146,5 @@ async function writeAtomically(path: string, contents: string): Promise<void> {
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`referral-assistant build-directory: ${message}\nUsage: referral-assistant ${USAGE}\n`);
-  return 2;
+  return commandUsageError('build-directory', USAGE, message);
 }

@@ -20,6 +20,7 @@ import type { SearchableService } from '../directory/search-index.js';
 import type { UiLanguage } from '../directory/snapshot.js';
 import { pickText, UI_LANGUAGES } from '../directory/snapshot.js';
 import type { CliCommand } from './cli-command.js';
+import { usageError as commandUsageError } from './command-line.js';
 
 const USAGE =
   'search <snapshot.json> "<query>" --lang en|es [--limit 5] [--json] [--queries <file>] ' +
@@ -204,6 +205,5 @@ const fetchLocal: typeof fetch = async (input, init) => {
 };
 
 function usageError(message: string): number {
-  process.stderr.write(`referral-assistant search: ${message}\nUsage: referral-assistant ${USAGE}\n`);
-  return 2;
+  return commandUsageError('search', USAGE, message);
 }

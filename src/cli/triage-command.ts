@@ -13,6 +13,7 @@ import { loadNeedVocabulary } from '../directory/need-vocabulary-loader.js';
 import { type NeedCategory, UI_LANGUAGES, type UiLanguage } from '../directory/snapshot.js';
 import { loadFuzzyEngine } from '../directory/term-corrector.js';
 import type { CliCommand } from './cli-command.js';
+import { usageError as commandUsageError } from './command-line.js';
 
 const USAGE = 'triage "<text>" [--lang en|es] [--json]';
 
@@ -113,6 +114,5 @@ function isUiLanguage(value: string): value is UiLanguage {
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`referral-assistant triage: ${message}\nUsage: referral-assistant ${USAGE}\n`);
-  return 2;
+  return commandUsageError('triage', USAGE, message);
 }

@@ -1,11 +1,10 @@
 /**
  * `referral-assistant validate-directory`: checks a built snapshot (single file or split)
- * with the same validator the widget runs, or runs an HSDS import without writing anything
+ * against every rule of the format, or runs an HSDS import without writing anything
  * and prints its report, so a data team can check an export before building.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatImportSummary, formatReportCsv, formatReportJson } from '../directory/hsds/format-import-report.js';
 import { createImportProgress } from '../directory/hsds/import-progress.js';
 import { ImportReport } from '../directory/hsds/import-report.js';
@@ -14,21 +13,13 @@ import { importOptionsFromFlags, runImport } from '../directory/hsds/run-import.
 import { joinSplitSnapshot, SEARCH_SNAPSHOT_VERSION } from '../directory/hsds/split-snapshot.js';
 import { formatProblem, validateSnapshot } from '../directory/validate-snapshot.js';
 import type { CliCommand } from './cli-command.js';
+import { IMPORT_OPTIONS, messageOf, parseCommandLine, usageError as commandUsageError } from './command-line.js';
 
 const USAGE =
   'validate-directory <snapshot.json | datapackage folder | HSDS JSON> [--time-zone <IANA>] [--region <id>] ' +
   '[--categories <map.json>] [--translations <csv>] [--report <file.csv|.json>]';
 
-const OPTIONS = {
-  translations: { type: 'string' },
-  categories: { type: 'string' },
-  'time-zone': { type: 'string' },
-  region: { type: 'string' },
-  name: { type: 'string' },
-  language: { type: 'string' },
-  report: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+const OPTIONS = IMPORT_OPTIONS;
 
 /** The command. */
 export const command: CliCommand = {
@@ -38,13 +29,11 @@ export const command: CliCommand = {
 };
 
 async function runValidateDirectory(args: string[]): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
-  >;
+  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseCommandLine(args, OPTIONS);
   } catch (error) {
-    return usageError(error instanceof Error ? error.message : String(error));
+    return usageError(messageOf(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -125,7 +114,7 @@ async function validateSnapshotFile(path: string, document: unknown): Promise<nu
   for (const problem of listed) process.stdout.write(`${formatProblem(problem)}\n`);
   if (validation.omitted > 0) process.stdout.write(`… and ${validation.omitted.toLocaleString('en-US')} more\n`);
   if (!validation.ok) {
-    process.stdout.write(`Invalid: the widget would refuse ${path}.\n`);
+    process.stdout.write(`Invalid: ${path} breaks the snapshot format's rules.\n`);
     return 1;
   }
   const { services, areas } = validation.snapshot;
@@ -137,6 +126,5 @@ async function validateSnapshotFile(path: string, document: unknown): Promise<nu
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`referral-assistant validate-directory: ${message}\nUsage: referral-assistant ${USAGE}\n`);
-  return 2;
+  return commandUsageError('validate-directory', USAGE, message);
 }

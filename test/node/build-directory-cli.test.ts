@@ -115,7 +115,7 @@ describe('referral-assistant build-directory and validate-directory', () => {
     assert.match(checked.stdout, /Valid: 4 services/);
   });
 
-  it('validate-directory refuses a snapshot the widget would refuse, naming the record', async () => {
+  it('validate-directory refuses a snapshot that breaks the format rules, naming the record', async () => {
     const snapshot = JSON.parse(await readFile(join(out, 'riverside.json'), 'utf8'));
     snapshot.services[0].url = 'javascript:alert(1)';
     const path = join(out, 'tampered.json');

@@ -142,3 +142,24 @@ export interface SourceTerm {
   name?: string;
   ref: SourceRef;
 }
+
+/**
+ * The schedule fields both HSDS forms share, by our name and the source's (HSDS 3.0 JSON
+ * properties and 1.x/2.x CSV columns are spelled alike), so both readers copy the same set.
+ */
+export const SCHEDULE_FIELDS = {
+  id: 'id',
+  freq: 'freq',
+  interval: 'interval',
+  byday: 'byday',
+  byweekno: 'byweekno',
+  bymonthday: 'bymonthday',
+  byyearday: 'byyearday',
+  count: 'count',
+  opensAt: 'opens_at',
+  closesAt: 'closes_at',
+  validFrom: 'valid_from',
+  validTo: 'valid_to',
+  description: 'description',
+  notes: 'notes',
+} as const;

@@ -4,6 +4,7 @@
  * ISO 639-1 codes, the form the widget compares with the visitor's language. The names live
  * in `language-names.json`, so a data team can add their spellings without code.
  */
+import { foldText } from '../../text/fold-text.js';
 import languageNames from './language-names.json' with { type: 'json' };
 import type { ProblemKind } from './import-report.js';
 
@@ -93,20 +94,11 @@ const FILLER = new Set([
   'la',
 ]);
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
 const nameToCode = new Map<string, string>();
 for (const [code, names] of Object.entries(languageNames.names)) {
-  for (const name of names) nameToCode.set(fold(name), code);
+  for (const name of names) nameToCode.set(foldText(name), code);
 }
-const signNames = languageNames.sign.map(fold);
+const signNames = languageNames.sign.map(foldText);
 // Longest names first, so "haitian creole" wins over "creole".
 const NAME_PATTERN = new RegExp(
   `\\b(${[...nameToCode.keys(), ...signNames]
@@ -118,7 +110,7 @@ const NAME_PATTERN = new RegExp(
 
 /** Reads one language entry. Pure. */
 export function normalizeLanguages(raw: string): NormalizedLanguages {
-  const folded = fold(raw);
+  const folded = foldText(raw);
   if (folded === '') return { codes: [] };
   if (ISO_639_1.has(folded)) return { codes: [folded] };
   const named = nameToCode.get(folded);

@@ -17,6 +17,7 @@ import type {
   SourceTerm,
   SourceText,
 } from './hsds-source.js';
+import { SCHEDULE_FIELDS } from './hsds-source.js';
 import type { ImportReport, SourceRef } from './import-report.js';
 
 type Json = Record<string, unknown>;
@@ -274,22 +275,7 @@ class JsonReader {
         });
       }
       const result: SourceSchedule = { form: 'recurring', ref: scheduleRef, level };
-      const fields = {
-        id: 'id',
-        freq: 'freq',
-        interval: 'interval',
-        byday: 'byday',
-        byweekno: 'byweekno',
-        bymonthday: 'bymonthday',
-        byyearday: 'byyearday',
-        count: 'count',
-        opensAt: 'opens_at',
-        closesAt: 'closes_at',
-        validFrom: 'valid_from',
-        validTo: 'valid_to',
-        description: 'description',
-        notes: 'notes',
-      } as const;
+      const fields = SCHEDULE_FIELDS;
       for (const [key, name] of Object.entries(fields) as Array<[keyof typeof fields, string]>) {
         const text = str(schedule[name]);
         if (text !== '') result[key] = text;

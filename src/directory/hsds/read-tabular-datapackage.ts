@@ -17,6 +17,7 @@ import type {
   SourceTerm,
   SourceText,
 } from './hsds-source.js';
+import { SCHEDULE_FIELDS } from './hsds-source.js';
 import type { ImportReport, SourceRef } from './import-report.js';
 
 /** The tables the importer reads, with the resource names and file names each may have. */
@@ -631,22 +632,7 @@ function schedulesOf(
       return schedule;
     }
     const recurring: SourceSchedule = { form: 'recurring', ref, level };
-    const fields = {
-      id: 'id',
-      freq: 'freq',
-      interval: 'interval',
-      byday: 'byday',
-      byweekno: 'byweekno',
-      bymonthday: 'bymonthday',
-      byyearday: 'byyearday',
-      count: 'count',
-      opensAt: 'opens_at',
-      closesAt: 'closes_at',
-      validFrom: 'valid_from',
-      validTo: 'valid_to',
-      description: 'description',
-      notes: 'notes',
-    } as const;
+    const fields = SCHEDULE_FIELDS;
     for (const [key, column] of Object.entries(fields) as Array<[keyof typeof fields, string]>) {
       const value = values[column]?.trim();
       if (value) recurring[key] = value;

@@ -165,7 +165,7 @@ function shardingKey(service: Service): string | undefined {
 
 /**
  * Puts a split snapshot back together as a single-file snapshot (version 1), so it can be
- * checked with the same validator the widget runs, and reports what does not fit together:
+ * checked against every rule of the format, and reports what does not fit together:
  * missing or misnumbered shards, or shard services that are not the search part's, in order.
  * Takes parsed JSON as it comes from files. Pure.
  */
