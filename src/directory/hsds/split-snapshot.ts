@@ -18,8 +18,12 @@ import {
 export const SEARCH_SNAPSHOT_VERSION = 2;
 /** Format name of a detail shard. */
 export const DETAIL_SHARD_FORMAT = 'referral-assistant/directory-details';
-/** Services per shard: the top five results then cost a few small requests (~8 KB gzip each for Miami). */
-export const DEFAULT_SHARD_SIZE = 40;
+/**
+ * Services per shard. At 20 the search part and the shards holding any Miami query's top five
+ * stay under 250 KB gzip (230 KB at worst, measured by `npm run bench`; 260 KB at 40), for
+ * about one more small request on average.
+ */
+export const DEFAULT_SHARD_SIZE = 20;
 
 /** What search reads of a service in a split snapshot. */
 export type SearchService = Pick<
