@@ -355,7 +355,10 @@ export class ReferralAssistant extends LitElement {
             </button>
             <details class="more">
               <summary class="header-button">${t('more')}</summary>
-              <div class="more-menu">
+              <div class="more-menu" @click=${this.closeMoreMenu}>
+                <button type="button" class="header-button" @click=${() => this.choose({ type: 'SHOW_CRISIS_LINES' })}>
+                  ${t('crisisLines')}
+                </button>
                 <button type="button" class="header-button" @click=${() => this.choose({ type: 'START_OVER' })}>
                   ${t('startOver')}
                 </button>
@@ -574,6 +577,17 @@ export class ReferralAssistant extends LitElement {
   private choose(event: ConversationEvent): void {
     this.focusAfterRender = 'replies';
     this.send(event);
+  }
+
+  /** A choice in the "More" menu closes it, as a menu does. */
+  private closeMoreMenu(event: Event): void {
+    if (!(event.target as Element).closest('button')) return;
+    const menu = (event.currentTarget as Element).closest('details');
+    if (!menu) return;
+    menu.open = false;
+    // The button just pressed is hidden now: focus goes to the menu's summary, not to body
+    // (a choice that answers in the history then moves it on to the replies).
+    menu.querySelector('summary')?.focus();
   }
 
   private setOpen(open: boolean): void {

@@ -13,7 +13,7 @@ import { importOptionsFromFlags, runImport } from '../directory/hsds/run-import.
 import { splitSnapshot } from '../directory/hsds/split-snapshot.js';
 import type { DirectorySnapshot } from '../directory/snapshot.js';
 import type { CliCommand } from './cli-command.js';
-import { IMPORT_OPTIONS, messageOf, parseCommandLine, usageError as commandUsageError } from './command-line.js';
+import { IMPORT_OPTIONS, readImportCommandLine, usageError as commandUsageError } from './command-line.js';
 
 const USAGE =
   'build-directory <input> --out <snapshot.json> [--translations <csv>] [--categories <map.json>] ' +
@@ -33,17 +33,9 @@ export const command: CliCommand = {
 };
 
 async function runBuildDirectory(args: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseCommandLine<typeof OPTIONS>>;
-  try {
-    parsed = parseCommandLine(args, OPTIONS);
-  } catch (error) {
-    return usageError(messageOf(error));
-  }
+  const parsed = readImportCommandLine('build-directory', USAGE, args, OPTIONS);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`Usage: referral-assistant ${USAGE}\n\nSee docs/importing-hsds.md.\n`);
-    return 0;
-  }
   const [input] = positionals;
   if (!input || positionals.length > 1)
     return usageError('give exactly one input: a datapackage folder or an HSDS JSON file or folder');

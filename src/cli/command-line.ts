@@ -21,6 +21,29 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 
+/**
+ * Parses an HSDS command's line, or answers `--help` and usage mistakes itself: then it returns
+ * the exit code, so the command only returns it.
+ */
+export function readImportCommandLine<O extends typeof IMPORT_OPTIONS>(
+  command: string,
+  usage: string,
+  args: string[],
+  options: O,
+): ReturnType<typeof parseCommandLine<O>> | number {
+  let parsed: ReturnType<typeof parseCommandLine<O>>;
+  try {
+    parsed = parseCommandLine(args, options);
+  } catch (error) {
+    return usageError(command, usage, messageOf(error));
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(`Usage: referral-assistant ${usage}\n\nSee docs/importing-hsds.md.\n`);
+    return 0;
+  }
+  return parsed;
+}
+
 /** Prints what was wrong and the command's usage; returns the exit code for a usage mistake. */
 export function usageError(command: string, usage: string, message: string): number {
   process.stderr.write(`referral-assistant ${command}: ${message}\nUsage: referral-assistant ${usage}\n`);

@@ -88,6 +88,11 @@ export interface CrisisMessage {
   from: 'assistant';
   kind: 'crisis';
   kinds: CrisisKind[];
+  /**
+   * The visitor asked for the lines (the "crisis or danger" button) rather than their words
+   * raising them: every line of the region is shown, with words that assume nothing.
+   */
+  asked?: true;
 }
 
 /** Any message in the history. */

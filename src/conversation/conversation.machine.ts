@@ -145,6 +145,7 @@ export type ReplyEvent =
   | { type: 'CONTINUE' }
   | { type: 'RETRY' }
   | { type: 'TALK_TO_PERSON' }
+  | { type: 'SHOW_CRISIS_LINES' }
   | { type: 'START_OVER' }
   | { type: 'END_CHAT' }
   | { type: 'REQUEST_CALLBACK' }
@@ -194,6 +195,8 @@ export interface ConversationContext {
   /** Words held back while the crisis response is shown, searched if the visitor continues. */
   heldText: string | null;
   crisis: CrisisKind[];
+  /** The visitor asked for the crisis lines themselves: urgent for a navigator, whatever they typed. */
+  crisisLinesAsked: boolean;
   urgentWords: boolean;
   notHelpfulCount: number;
   /** Why a person was last offered, if one was. */
@@ -238,7 +241,14 @@ const PERSON_REPLY: QuickReply = { line: { key: 'replies.talkToPerson' }, event:
 const START_OVER_REPLY: QuickReply = { line: { key: 'replies.startOver' }, event: { type: 'START_OVER' } };
 const ANOTHER_NEED_REPLY: QuickReply = { line: { key: 'replies.anotherNeed' }, event: { type: 'ANOTHER_NEED' } };
 
-/** The category buttons, then "something else". */
+/** Crisis lines on request, for a crisis that the visitor's words would not reveal. */
+const CRISIS_LINES_REPLY: QuickReply = { line: { key: 'replies.crisisLines' }, event: { type: 'SHOW_CRISIS_LINES' } };
+
+/**
+ * The category buttons, then "something else", then crisis lines: phrase detection misses
+ * crisis worded in ways it has not seen (docs/crisis-detection.md), so the lines are always
+ * one tap away too.
+ */
 export function categoryReplies(): QuickReply[] {
   return [
     ...NEED_CATEGORIES.map(
@@ -248,6 +258,7 @@ export function categoryReplies(): QuickReply[] {
       }),
     ),
     { line: { key: 'categories.other' }, event: { type: 'DESCRIBE_NEED' } },
+    CRISIS_LINES_REPLY,
   ];
 }
 
@@ -306,6 +317,8 @@ export function choiceLine(event: ReplyEvent, areaOptions: AreaOption[]): Line {
       return { key: 'replies.retry' };
     case 'TALK_TO_PERSON':
       return { key: 'replies.talkToPerson' };
+    case 'SHOW_CRISIS_LINES':
+      return { key: 'replies.crisisLines' };
     case 'START_OVER':
       return { key: 'replies.startOver' };
     case 'END_CHAT':
@@ -461,6 +474,7 @@ export const conversationMachine = setup({
       needs: [],
       notHelpfulCount: 0,
       crisis: [],
+      crisisLinesAsked: false,
       handoffReason: null,
     })),
     chooseCategory: assign(({ context, event }) => {
@@ -492,6 +506,27 @@ export const conversationMachine = setup({
         ],
       };
     }),
+    /** Every line of the region, asked for; then a person, urgently, or back to services. */
+    showCrisisLines: assign(({ context }) => ({
+      ...withMessages(
+        context,
+        { from: 'assistant', kind: 'crisis', kinds: [], asked: true },
+        assistant('safety:handoff.urgentOffer'),
+      ),
+      crisisLinesAsked: true,
+      handoffReason: 'crisis' as const,
+      heldText: null,
+      replies: [
+        { line: { key: 'safety:handoff.accept' }, event: { type: 'TALK_TO_PERSON' } as const },
+        ANOTHER_NEED_REPLY,
+        START_OVER_REPLY,
+      ],
+    })),
+    /** During a live chat the lines join the chat; the navigator stays. */
+    addCrisisLines: assign(({ context }) => ({
+      ...withMessages(context, { from: 'assistant', kind: 'crisis', kinds: [], asked: true }),
+      crisisLinesAsked: true,
+    })),
     applyAssessment: assign(({ context }, assessment: NeedAssessment) => {
       const need: CurrentNeed = {
         categories: assessment.categories.length ? assessment.categories : (context.need?.categories ?? []),
@@ -797,6 +832,7 @@ export const conversationMachine = setup({
       needs: [],
       heldText: null,
       crisis: [],
+      crisisLinesAsked: false,
       urgentWords: false,
       notHelpfulCount: 0,
       handoffReason: null,
@@ -818,6 +854,7 @@ export const conversationMachine = setup({
   on: {
     SET_LANGUAGE: { actions: 'setLanguage' },
     TALK_TO_PERSON: { target: '.withPerson', actions: 'recordChoice' },
+    SHOW_CRISIS_LINES: { target: '.crisis', actions: ['recordChoice', 'showCrisisLines'] },
     START_OVER: { target: '.askingNeed', actions: ['recordChoice', 'startOver', 'askNeed'] },
     // Global, so a host page's own "Get help with food" button works at any point.
     CHOOSE_CATEGORY: { target: '.assessing', actions: ['recordChoice', 'chooseCategory', 'announceNeed'] },
@@ -995,6 +1032,7 @@ export const conversationMachine = setup({
     crisis: {
       on: {
         CONTINUE: { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },
+        ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },
       },
     },
     withPerson: {
@@ -1022,6 +1060,7 @@ export const conversationMachine = setup({
           on: {
             // Already with a person.
             TALK_TO_PERSON: {},
+            SHOW_CRISIS_LINES: { actions: ['recordChoice', 'addCrisisLines'] },
             connecting: { actions: 'noteConnecting' },
             connected: { actions: 'noteConnected' },
             queued: { actions: 'noteQueued' },

@@ -21,7 +21,8 @@ export function handoffSummary(context: ConversationContext): HandoffSummary {
       servicesShown.push({ id: service.id, name: pickText(service.name, language)?.text ?? service.id });
     }
   }
-  const crisis = context.crisis.length > 0;
+  // `=== true`: a conversation stored before this flag existed has none.
+  const crisis = context.crisis.length > 0 || context.crisisLinesAsked === true;
   return {
     language,
     reason: context.handoffReason ?? 'asked',

@@ -391,7 +391,11 @@ export class NavigatorConsole extends LitElement {
             ${
               summary.crisis
                 ? html`<span class="badge crisis">${t('crisis')}</span>
-                  ${summary.crisisKinds.map((kind) => t(`crisisKind.${kind}` as ConsoleKey)).join(', ')}`
+                  ${
+                    summary.crisisKinds.length
+                      ? summary.crisisKinds.map((kind) => t(`crisisKind.${kind}` as ConsoleKey)).join(', ')
+                      : t('crisisLinesAsked')
+                  }`
                 : t('summaryNoCrisis')
             }
           </dd>

@@ -51,4 +51,10 @@ export interface ContactLine {
   alwaysOpen: boolean;
   /** Crisis kinds this line is specific to; absent means any. */
   kinds?: string[];
+  /**
+   * The line's own name where it has one in a single language (e.g. "Kids Help Phone"): shown
+   * after the translated name in other languages, marked with its language so a screen reader
+   * pronounces it right, because it is what the visitor will hear when the line answers.
+   */
+  officialName?: { text: string; language: string };
 }

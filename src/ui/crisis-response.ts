@@ -4,7 +4,8 @@
  * truthfully which languages it answers in. Wording follows safe-messaging practice (see
  * docs/crisis-detection.md).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CrisisMessage } from '../conversation/chat-message.js';
 import type { CrisisKind } from '../conversation/crisis-kinds.js';
 import type { ContactLine } from '../regions/region.js';
 import { renderLineActions } from './contact-options.js';
@@ -12,38 +13,53 @@ import type { MessageContext } from './message-view.js';
 
 /**
  * The lines to show after the emergency number, which leads the response on its own: lines
- * for these kinds first, then general crisis lines, then the helpline.
+ * for these kinds first, then general crisis lines, then the helpline. Asked for, with no
+ * kind known, every line: general ones first.
  */
-export function crisisLines(kinds: CrisisKind[], context: Pick<MessageContext, 'region' | 'helpline'>): ContactLine[] {
+export function crisisLines(
+  message: Pick<CrisisMessage, 'kinds' | 'asked'>,
+  context: Pick<MessageContext, 'region' | 'helpline'>,
+): ContactLine[] {
   const { region, helpline } = context;
-  const specific = region.crisisLines.filter((line) => line.kinds?.some((kind) => kinds.includes(kind as CrisisKind)));
   const general = region.crisisLines.filter((line) => !line.kinds);
+  if (message.asked) return [...general, ...region.crisisLines.filter((line) => line.kinds), helpline];
+  const specific = region.crisisLines.filter((line) =>
+    line.kinds?.some((kind) => message.kinds.includes(kind as CrisisKind)),
+  );
   return [...specific, ...general, helpline];
 }
 
 /** Renders the crisis message. */
-export function renderCrisisResponse(kinds: CrisisKind[], context: MessageContext): TemplateResult {
+export function renderCrisisResponse(message: CrisisMessage, context: MessageContext): TemplateResult {
   const { t, language, region } = context;
-  const kind = kinds[0] ?? 'danger';
+  const lines = crisisLines(message, context);
   if (!context.linesReady) {
-    return html`${[region.emergency, ...crisisLines(kinds, context)].map((line) => renderLineActions(line, t, language))}`;
+    return html`${[region.emergency, ...lines].map((line) => renderLineActions(line, t, language))}`;
   }
+  const words = message.asked ? 'asked' : (message.kinds[0] ?? 'danger');
   // The emergency number's button comes right under the heading, where a phone shows it
   // without scrolling; the supportive words and every other line follow.
   return html`<h3 class="crisis-heading">${t('lines:crisis.heading')}</h3>
     ${renderLineActions(region.emergency, t, language)}
     <p class="crisis-emergency">${t(`lines:regions.${region.id}.${region.emergency.id}.description`)}</p>
-    <p>${t(`lines:crisis.${kind}`)}</p>
+    <p>${t(`lines:crisis.${words}`)}</p>
     <p>${t('lines:crisis.languageNote')}</p>
     <ul class="crisis-lines" role="list">
-      ${crisisLines(kinds, context).map(
+      ${lines.map(
         (line) => html`<li>
           <p>
-            <strong>${t(`lines:regions.${region.id}.${line.id}.name`)}</strong><br />
+            <strong>${t(`lines:regions.${region.id}.${line.id}.name`)}${officialName(line, language)}</strong><br />
             ${t(`lines:regions.${region.id}.${line.id}.description`)}
           </p>
           ${renderLineActions(line, t, language)}
         </li>`,
       )}
     </ul>`;
+}
+
+/** The line's own name after the translated one, where the two differ, in its own language. */
+function officialName(line: ContactLine, language: string): TemplateResult | typeof nothing {
+  const official = line.officialName;
+  if (!official || official.language === language) return nothing;
+  return html` (<span lang=${official.language}>${official.text}</span>)`;
 }

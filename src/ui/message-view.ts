@@ -88,7 +88,7 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
     case 'contacts':
       return assistantBubble(context, 'contacts', renderContacts(message, context));
     case 'crisis':
-      return assistantBubble(context, 'crisis', renderCrisisResponse(message.kinds, context));
+      return assistantBubble(context, 'crisis', renderCrisisResponse(message, context));
   }
 }
 

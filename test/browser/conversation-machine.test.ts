@@ -8,6 +8,7 @@ import {
   type FoundServices,
   type NeedAssessment,
 } from '../../src/conversation/conversation.machine.js';
+import { handoffSummary } from '../../src/conversation/handoff-summary.js';
 import { triageText } from '../../src/conversation/triage.js';
 import type { Service } from '../../src/directory/snapshot.js';
 
@@ -77,7 +78,9 @@ describe('conversation machine', () => {
     expect(keys(context.messages)).to.deep.equal(['welcome', 'privacy', 'askNeed']);
     expect(context.messages[1]).to.deep.include({ line: { key: 'privacy', params: { emergency: '911' } } });
     expect(context.replies.map((r) => r.line.key)).to.include.members(['categories.food', 'categories.other']);
-    expect(context.replies).to.have.length(11);
+    // Eleven needs, then the crisis lines, one tap away whatever the visitor would type.
+    expect(context.replies).to.have.length(12);
+    expect(context.replies.at(-1)?.event).to.deep.equal({ type: 'SHOW_CRISIS_LINES' });
   });
 
   it('goes from a chosen category straight to services when no question changes the results', async () => {
@@ -143,6 +146,33 @@ describe('conversation machine', () => {
     actor.send({ type: 'CONTINUE' });
     await waitFor(actor, (s) => s.matches('showingResults'));
     expect(searched[0]?.need.text).to.equal('my husband hits me and I need food');
+  });
+
+  it('shows every crisis line when the visitor asks for them, urgent for a navigator, then back to services', async () => {
+    const { actor, searched } = startConversation();
+    const offered = actor.getSnapshot().context.replies.map((reply) => reply.event.type);
+    expect(offered.at(-1)).to.equal('SHOW_CRISIS_LINES');
+    actor.send({ type: 'SHOW_CRISIS_LINES' });
+    const snapshot = actor.getSnapshot();
+    expect(snapshot.matches('crisis')).to.equal(true);
+    expect(keys(snapshot.context.messages).slice(-3)).to.deep.equal([
+      'replies.crisisLines',
+      'crisis',
+      'safety:handoff.urgentOffer',
+    ]);
+    expect(snapshot.context.messages.at(-2)).to.deep.include({ kind: 'crisis', kinds: [], asked: true });
+    expect(snapshot.context.replies.map((reply) => reply.event.type)).to.deep.equal([
+      'TALK_TO_PERSON',
+      'ANOTHER_NEED',
+      'START_OVER',
+    ]);
+    expect(snapshot.context.handoffReason).to.equal('crisis');
+    // Words the detector did not catch: the navigator still sees the conversation as a crisis.
+    expect(handoffSummary(snapshot.context)).to.deep.include({ crisis: true, urgent: true, reason: 'crisis' });
+    actor.send({ type: 'ANOTHER_NEED' });
+    actor.send({ type: 'CHOOSE_CATEGORY', category: 'food' });
+    await waitFor(actor, (s) => s.matches('showingResults'));
+    expect(searched).to.have.length(1);
   });
 
   it('gives the phone and text options when the visitor asks for a person in their own words', async () => {

@@ -74,6 +74,7 @@ function pathsWith(liveChat: boolean) {
       ...snapshot.context.replies.map((reply) => reply.event),
       { type: 'SUBMIT_TEXT', text: 'I need food' },
       { type: 'TALK_TO_PERSON' },
+      { type: 'SHOW_CRISIS_LINES' },
       { type: 'START_OVER' },
       ...outcomes('triage', [
         { crisis: [], askedForPerson: false },

@@ -41,6 +41,16 @@ describe('live chat with a navigator (machine)', () => {
     expect(actor.getSnapshot().context.live?.status).to.equal('connecting');
   });
 
+  it('adds the crisis lines to a live chat when asked, without leaving the navigator', () => {
+    const { actor, commands } = startWithNavigator();
+    actor.send({ type: 'TALK_TO_PERSON' });
+    actor.send({ type: 'SHOW_CRISIS_LINES' });
+    const snapshot = actor.getSnapshot();
+    expect(snapshot.matches({ withPerson: { live: 'talking' } })).to.equal(true);
+    expect(snapshot.context.messages.at(-1)).to.deep.include({ kind: 'crisis', asked: true });
+    expect(commands.map((command) => command.type)).not.to.include('end');
+  });
+
   it('shows waiting, the navigator joining, their messages, and delivery of the visitor’s', () => {
     const { actor, commands, report } = startWithNavigator();
     actor.send({ type: 'TALK_TO_PERSON' });

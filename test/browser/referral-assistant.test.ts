@@ -172,6 +172,26 @@ describe('<referral-assistant>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows every crisis line from the menu, in Spanish, whatever the visitor typed or not', async () => {
+    const element = await createWidget({ lang: 'es', region: 'ca-on' });
+    await openPanel(element);
+    find<HTMLElement>(element, 'details.more summary').click();
+    await element.updateComplete;
+    await clickHeaderButton(element, 'Líneas de crisis');
+    await waitUntil(() => find(element, '.crisis').textContent?.includes('confidenciales'), 'no crisis wording');
+    expect(find<HTMLDetailsElement>(element, 'details.more').open).to.equal(false);
+    expect(find(element, '[role="log"]').getAttribute('aria-live')).to.equal('assertive');
+    const links = findAll<HTMLAnchorElement>(element, '.crisis a').map((a) => a.getAttribute('href'));
+    // The emergency number first, then every line of the region, the kind-specific ones too.
+    expect(links[0]).to.equal('tel:911');
+    expect(links).to.include.members(['tel:988', 'tel:18668630511', 'tel:18006686868', 'tel:18339001010', 'tel:211']);
+    // The line's own English name follows the Spanish one, marked as English for screen readers.
+    expect(find(element, '.crisis-lines [lang="en"]').textContent).to.equal("Assaulted Women's Helpline");
+    expect(replyLabels(element)[0]).to.equal('Sí, comuníqueme ahora');
+    expect(element.shadowRoot?.activeElement?.closest('[role="group"]')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
   it('offers the helpline by phone and text when the visitor asks for a person', async () => {
     const element = await createWidget();
     await openPanel(element);

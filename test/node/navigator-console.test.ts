@@ -185,6 +185,20 @@ describe('navigator console', {
     await page.getByText('Take a conversation from the queue, or open one of yours.').waitFor();
   });
 
+  test('a visitor who asked for the crisis lines is shown as a crisis, saying why', async () => {
+    const asked = new EventLog<HandoffEvent>();
+    const summary = { ...SPANISH_SUMMARY, reason: 'crisis' as const, urgent: true, crisis: true, crisisKinds: [] };
+    const connection = visitorTransport(service.url).open({ summary }, asked.push);
+    await asked.waitFor((e) => e.type === 'connected', 'connected');
+    await page.getByRole('button', { name: 'Take' }).click();
+    await page.getByRole('heading', { name: 'Conversation in Spanish' }).waitFor();
+    await page.getByText('the visitor asked for the crisis lines (no crisis words detected)').waitFor();
+    await page.getByRole('button', { name: 'End conversation' }).click();
+    await asked.waitFor((e) => e.type === 'ended', 'ended');
+    await page.getByRole('button', { name: 'Close' }).click();
+    connection.end();
+  });
+
   test('callback requests appear live and can be marked as called', async () => {
     const another = new EventLog<HandoffEvent>();
     const connection = visitorTransport(service.url).open({ summary: SPANISH_SUMMARY }, another.push);
