@@ -238,6 +238,8 @@ function assistant(key: string, params?: Line['params']): NewChatMessage {
 }
 
 const PERSON_REPLY: QuickReply = { line: { key: 'replies.talkToPerson' }, event: { type: 'TALK_TO_PERSON' } };
+/** A person, offered at once after crisis lines. */
+const URGENT_PERSON_REPLY: QuickReply = { line: { key: 'safety:handoff.accept' }, event: { type: 'TALK_TO_PERSON' } };
 const START_OVER_REPLY: QuickReply = { line: { key: 'replies.startOver' }, event: { type: 'START_OVER' } };
 const ANOTHER_NEED_REPLY: QuickReply = { line: { key: 'replies.anotherNeed' }, event: { type: 'ANOTHER_NEED' } };
 
@@ -500,7 +502,7 @@ export const conversationMachine = setup({
         crisis: kinds,
         handoffReason: 'crisis' as const,
         replies: [
-          { line: { key: 'safety:handoff.accept' }, event: { type: 'TALK_TO_PERSON' } as const },
+          URGENT_PERSON_REPLY,
           ...(context.heldText ? [{ line: { key: 'replies.continue' }, event: { type: 'CONTINUE' } as const }] : []),
           START_OVER_REPLY,
         ],
@@ -517,7 +519,7 @@ export const conversationMachine = setup({
       handoffReason: 'crisis' as const,
       heldText: null,
       replies: [
-        { line: { key: 'safety:handoff.accept' }, event: { type: 'TALK_TO_PERSON' } as const },
+        URGENT_PERSON_REPLY,
         ANOTHER_NEED_REPLY,
         START_OVER_REPLY,
       ],
