@@ -518,11 +518,7 @@ export const conversationMachine = setup({
       crisisLinesAsked: true,
       handoffReason: 'crisis' as const,
       heldText: null,
-      replies: [
-        URGENT_PERSON_REPLY,
-        ANOTHER_NEED_REPLY,
-        START_OVER_REPLY,
-      ],
+      replies: [URGENT_PERSON_REPLY, ANOTHER_NEED_REPLY, START_OVER_REPLY],
     })),
     /** During a live chat the lines join the chat; the navigator stays. */
     addCrisisLines: assign(({ context }) => ({
