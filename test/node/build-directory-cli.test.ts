@@ -48,7 +48,7 @@ describe('referral-assistant build-directory and validate-directory', () => {
     assert.match(result.stdout, /Services written: 4\n/);
     assert.match(result.stdout, /Services dropped: 3\n/);
     assert.match(result.stdout, /1 {2}service-inactive: /);
-    assert.match(result.stdout, /url-unsafe: .*\n.*e\.g\. services\.csv line 5 id svc-legal \[url\]/);
+    assert.match(result.stdout, /url-unsafe: .*\n.*e\.g\. riverside-services\.csv line 5 id svc-legal \[url\]/);
     assert.match(result.stdout, /Wrote .*riverside\.json: [\d,]+ bytes, [\d,]+ gzip/);
     const snapshot: unknown = JSON.parse(await readFile(snapshotPath, 'utf8'));
     const validation = validateSnapshot(snapshot);
@@ -65,7 +65,7 @@ describe('referral-assistant build-directory and validate-directory', () => {
     const mojibake = table.records.find((record) => record.values.kind === 'mojibake-repaired');
     assert.deepEqual(
       mojibake && [mojibake.values.file, mojibake.values.line, mojibake.values.record_id, mojibake.values.field],
-      ['services.csv', '6', 'svc-rent', 'description'],
+      ['riverside-services.csv', '6', 'svc-rent', 'description'],
     );
     const dropped = table.records
       .filter((record) => record.values.dropped_service === 'yes')

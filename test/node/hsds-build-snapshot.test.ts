@@ -66,9 +66,9 @@ describe('building a snapshot from an HSDS 1.x tabular export', () => {
     assert.deepEqual(
       dropped.map((problem) => [problem.kind, problem.file, problem.line, problem.recordId]),
       [
-        ['duplicate-id', 'services.csv', 7, 'svc-food'],
-        ['service-inactive', 'services.csv', 8, 'svc-closed'],
-        ['missing-name', 'services.csv', 9, 'svc-noname'],
+        ['duplicate-id', 'riverside-services.csv', 7, 'svc-food'],
+        ['service-inactive', 'riverside-services.csv', 8, 'svc-closed'],
+        ['missing-name', 'riverside-services.csv', 9, 'svc-noname'],
       ],
     );
   });
@@ -84,7 +84,7 @@ describe('building a snapshot from an HSDS 1.x tabular export', () => {
         problem.recordId,
         problem.field,
       ]),
-      [['services.csv', 2, 'svc-food', 'description']],
+      [['riverside-services.csv', 2, 'svc-food', 'description']],
     );
   });
 
@@ -95,9 +95,9 @@ describe('building a snapshot from an HSDS 1.x tabular export', () => {
     assert.deepEqual(
       problemsOf(report, 'url-unsafe').map((problem) => [problem.file, problem.line, problem.recordId]),
       [
-        ['services.csv', 5, 'svc-legal'],
-        ['organizations.csv', 3, 'org-2'],
-        ['services.csv', 6, 'svc-rent'],
+        ['riverside-services.csv', 5, 'svc-legal'],
+        ['riverside-organizations.csv', 3, 'org-2'],
+        ['riverside-services.csv', 6, 'svc-rent'],
       ],
     );
     assert.equal(JSON.stringify(snapshot).includes('javascript:'), false);
@@ -180,7 +180,9 @@ describe('building a snapshot from an HSDS 1.x tabular export', () => {
 
   it('reports a problem of a record shared by several services once, under that record', async () => {
     const { report } = await buildTabular();
-    const trimmed = problemsOf(report, 'whitespace-trimmed').filter((problem) => problem.file === 'organizations.csv');
+    const trimmed = problemsOf(report, 'whitespace-trimmed').filter(
+      (problem) => problem.file === 'riverside-organizations.csv',
+    );
     assert.deepEqual(
       trimmed.map((problem) => problem.recordId),
       ['org-1'],

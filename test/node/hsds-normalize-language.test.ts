@@ -31,10 +31,10 @@ describe('normalising languages', () => {
   });
 
   it('reports interpretation statements as notes, not languages, keeping the languages they name', () => {
-    assert.deepEqual(codes('other languages available upon request'), []);
-    assert.equal(problem('other languages available upon request'), 'language-note');
-    assert.deepEqual(codes('Haitian Creole. Interpretation is also available for other languages.'), ['ht']);
-    assert.equal(problem('Language line available'), 'language-note');
+    assert.deepEqual(codes('more languages available upon request'), []);
+    assert.equal(problem('more languages available upon request'), 'language-note');
+    assert.deepEqual(codes('Haitian Creole. Interpreters can also be arranged for other languages.'), ['ht']);
+    assert.equal(problem('Telephone interpreter line available'), 'language-note');
   });
 
   it('reports names it does not know, and sign languages, which have no ISO 639-1 code', () => {
