@@ -55,8 +55,8 @@ describe('reading opening hours', () => {
     assert.equal(hours('12:00am', '12:00am'), '00:00-24:00');
   });
 
-  it('reads the time and reports the words after it ("12:00pm (dispensing)", "5:00pm Mon")', () => {
-    assert.equal(hours('6:30am', '12:00pm (dispensing)'), '06:30-12:00');
+  it('reads the time and reports the words after it ("12:00pm (pickup only)", "5:00pm Mon")', () => {
+    assert.equal(hours('6:30am', '12:00pm (pickup only)'), '06:30-12:00');
     assert.deepEqual(problemKinds('9:00am', '5:00pm Mon'), ['schedule-extra-text']);
   });
 

@@ -5,8 +5,8 @@ import { normalizeUrl } from '../../src/directory/hsds/normalize-url.js';
 
 describe('normalising URLs', () => {
   it('keeps http and https URLs', () => {
-    assert.deepEqual(normalizeUrl('https://www.211miami.org/help?lang=es'), {
-      url: 'https://www.211miami.org/help?lang=es',
+    assert.deepEqual(normalizeUrl('https://www.211.example.org/help?lang=es'), {
+      url: 'https://www.211.example.org/help?lang=es',
     });
     assert.deepEqual(normalizeUrl('http://example.org'), { url: 'http://example.org/' });
   });
@@ -26,12 +26,12 @@ describe('normalising URLs', () => {
   });
 
   it('adds https:// to a bare host name, the commonest form in 211 exports, and says so', () => {
-    assert.deepEqual(normalizeUrl('www.girlscoutsfl.org'), {
-      url: 'https://www.girlscoutsfl.org/',
+    assert.deepEqual(normalizeUrl('www.scouts.example.org'), {
+      url: 'https://www.scouts.example.org/',
       problem: 'url-scheme-added',
     });
-    assert.deepEqual(normalizeUrl('unitedwaymiami.org/give'), {
-      url: 'https://unitedwaymiami.org/give',
+    assert.deepEqual(normalizeUrl('unitedway.example.org/give'), {
+      url: 'https://unitedway.example.org/give',
       problem: 'url-scheme-added',
     });
     assert.deepEqual(normalizeUrl('www.example.org:8080/x'), {
@@ -40,10 +40,10 @@ describe('normalising URLs', () => {
     });
   });
 
-  it('reads backslashes typed for slashes (Miami: pediatrics.med.miami.edu\\adolescent)', () => {
+  it('reads backslashes typed for slashes (as real exports have them: clinic.example.edu\\teens)', () => {
     assert.equal(
-      normalizeUrl('pediatrics.med.miami.edu\\adolescent').url,
-      'https://pediatrics.med.miami.edu/adolescent',
+      normalizeUrl('clinic.example.edu\\teens').url,
+      'https://clinic.example.edu/teens',
     );
   });
 
@@ -56,7 +56,7 @@ describe('normalising URLs', () => {
 
 describe('normalising e-mail addresses', () => {
   it('keeps a plain address, without a mailto: prefix', () => {
-    assert.equal(normalizeEmail(' mailto:CDP@miamidade.gov '), 'CDP@miamidade.gov');
+    assert.equal(normalizeEmail(' mailto:CDP@county.example.gov '), 'CDP@county.example.gov');
   });
 
   it('refuses names, lists and URLs', () => {

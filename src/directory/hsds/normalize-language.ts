@@ -1,6 +1,6 @@
 /**
  * Turns the language text of a directory ("Spanish", "Español", "Creole", "English and
- * Spanish", "Haitian Creole. Interpretation is also available for other languages.") into
+ * Spanish", "Haitian Creole. Interpreters for other languages on request.") into
  * ISO 639-1 codes, the form the widget compares with the visitor's language. The names live
  * in `language-names.json`, so a data team can add their spellings without code.
  */
