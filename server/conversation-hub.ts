@@ -25,7 +25,8 @@ import type {
 import type { NavigatorServiceConfig } from './config.js';
 import { randomToken, sameHash, tokenHash } from './navigator-accounts.js';
 import { isOpenAt } from './operating-hours.js';
-import { messageTextProblem, parseNavigatorFrame, parseVisitorFrame } from './protocol.js';
+import { messageTextProblem } from '../src/handoff/message-text.js';
+import { parseNavigatorFrame, parseVisitorFrame } from './protocol.js';
 import { compareQueueItems, orderQueue } from './queue.js';
 import { fullBucket, takeToken, type TokenBucket } from './rate-limiter.js';
 import type { NavigatorAccount, NavigatorStore, StoredConversation } from './store.js';

@@ -7,6 +7,7 @@
 import { CRISIS_KINDS, type CrisisKind } from '../src/conversation/crisis-kinds.js';
 import type { HandoffReason } from '../src/conversation/handoff-rules.js';
 import { NEED_CATEGORIES, type NeedCategory } from '../src/directory/snapshot.js';
+import { characterCount } from '../src/handoff/message-text.js';
 import {
   CALLBACK_LIMITS,
   type CallbackRequestInput,
@@ -34,13 +35,6 @@ const HANDOFF_REASONS: Record<HandoffReason, true> = {
 };
 
 const FOR_WHOM: Record<ForWhom, true> = { child: true, adult: true, senior: true };
-
-/** Number of characters as a person counts them (code points, so an emoji is one). */
-export function characterCount(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
 
 /** Reads a visitor frame. */
 export function parseVisitorFrame(data: string): Parsed<VisitorFrame> {
@@ -129,24 +123,6 @@ export function parseNavigatorFrame(data: string): Parsed<NavigatorFrame> {
     default:
       return invalid(`Unknown frame type ${JSON.stringify(type)}.`);
   }
-}
-
-/**
- * Checks a message's text against the limit. Returns the error to send back, or null.
- * The text is stored exactly as sent: it is data, rendered as text by every view.
- */
-export function messageTextProblem(text: string, clientId: string, maxLength: number): HandoffError | null {
-  if (text.trim() === '') return { code: 'message-empty', message: 'The message is empty.', clientId };
-  const length = characterCount(text);
-  if (length > maxLength) {
-    return {
-      code: 'message-too-long',
-      message: `Messages can be at most ${maxLength.toLocaleString('en-US')} characters; this one has ${length.toLocaleString('en-US')}. It was not sent.`,
-      clientId,
-      limit: maxLength,
-    };
-  }
-  return null;
 }
 
 /** Rebuilds a hand-off summary from untrusted JSON, keeping only the fields the protocol names. */

@@ -393,9 +393,11 @@ export const styles = css`
   .callback-form label {
     font-weight: 600;
   }
-  .callback-form input {
+  .callback-form input,
+  .composer-input {
     min-height: 44px;
     padding: 8px 12px;
+    /* 16 px: phones don't zoom the page when the field gets focus. */
     font-size: 16px;
     border: 2px solid var(--ra-border);
     border-radius: 8px;
@@ -523,14 +525,6 @@ export const styles = css`
   .composer-input {
     flex: 1 1 auto;
     min-width: 0;
-    min-height: 44px;
-    padding: 8px 12px;
-    /* 16 px: phones don't zoom the page when the field gets focus. */
-    font-size: 16px;
-    border: 2px solid var(--ra-border);
-    border-radius: 8px;
-    background: var(--ra-surface);
-    color: var(--ra-text);
   }
   .send {
     min-height: 44px;

@@ -23,19 +23,12 @@ import type {
   HandoffResume,
   HandoffTransport,
 } from './handoff-transport.js';
-import {
-  acknowledge,
-  enqueue,
-  heldUntil,
-  isOverdue,
-  markSent,
-  nextToSend,
-  type Outbox,
-  resetInFlight,
-  retryLater,
-} from './outbox.js';
+import { DeliveryQueue } from './delivery-queue.js';
+import { messageTextProblem } from './message-text.js';
 import type { BackoffOptions } from './reconnect-backoff.js';
 import { ReconnectingSocket, type SocketFactory } from './reconnecting-socket.js';
+import { serviceUrl } from './service-url.js';
+import { TypingSignal } from './typing-signal.js';
 
 /** Settings for {@link WebSocketTransport}. */
 export interface WebSocketTransportOptions {
@@ -93,15 +86,12 @@ class VisitorConnection implements HandoffConnection {
   private lastSeq: number;
   private readonly startId = createClientId();
   private readonly summary: HandoffSummary;
-  private outbox: Outbox = [];
+  private readonly outbox: DeliveryQueue;
   /** Client ids this page sent, to recognise its own messages replayed after a reconnect. */
   private readonly ownIds = new Set<string>();
   private callbacks: CallbackRequestDetails[] = [];
   private endRequested = false;
-  private typingSentAt = 0;
-  private typingShown = false;
-  private flushTimer: ReturnType<typeof setTimeout> | null = null;
-  private ackTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly typingSignal: TypingSignal;
 
   constructor(
     private readonly options: WebSocketTransportOptions,
@@ -113,8 +103,15 @@ class VisitorConnection implements HandoffConnection {
       ? { conversationId: request.resume.conversationId, secret: request.resume.secret }
       : null;
     this.lastSeq = request.resume?.lastSeq ?? 0;
+    this.typingSignal = new TypingSignal(options.typingIntervalMs ?? 3000);
+    this.outbox = new DeliveryQueue({
+      canSend: () => this.phase === 'ready',
+      send: ({ clientId, text }) => this.socket.send({ type: 'send', clientId, text } satisfies VisitorFrame),
+      onOverdue: () => this.socket.restart(),
+      ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
+    });
     for (const message of request.pending ?? []) {
-      this.outbox = enqueue(this.outbox, message.clientId, message.text);
+      this.outbox.add(message.clientId, message.text);
       this.ownIds.add(message.clientId);
     }
     this.socket = new ReconnectingSocket({
@@ -126,8 +123,7 @@ class VisitorConnection implements HandoffConnection {
       onOpen: () => this.handshake(),
       onFrame: (frame) => this.receive(frame as ServiceToVisitorFrame),
       onDown: ({ attempt, willRetry }) => {
-        this.outbox = resetInFlight(this.outbox);
-        this.clearAckTimer();
+        this.outbox.connectionLost();
         if (this.phase === 'ready') this.phase = 'connecting';
         if (willRetry && this.phase === 'connecting') this.emit({ type: 'connecting', attempt });
       },
@@ -142,35 +138,20 @@ class VisitorConnection implements HandoffConnection {
       this.emit({ type: 'error', code: 'conversation-ended', message: 'This conversation has ended.', clientId });
       return;
     }
-    if (text.trim() === '') {
-      this.emit({ type: 'error', code: 'message-empty', message: 'The message is empty.', clientId });
-      return;
-    }
-    if ([...text].length > MAX_MESSAGE_LENGTH) {
-      this.emit({
-        type: 'error',
-        code: 'message-too-long',
-        message: `Messages can be at most ${MAX_MESSAGE_LENGTH} characters.`,
-        clientId,
-        limit: MAX_MESSAGE_LENGTH,
-      });
+    const problem = messageTextProblem(text, clientId, MAX_MESSAGE_LENGTH);
+    if (problem) {
+      this.emit({ type: 'error', ...problem });
       return;
     }
     this.ownIds.add(clientId);
-    this.outbox = enqueue(this.outbox, clientId, text);
-    this.flush();
+    this.outbox.add(clientId, text);
   }
 
   typing(typing: boolean): void {
     if (this.phase !== 'ready' || !this.credentials) return;
-    const now = Date.now();
-    const interval = this.options.typingIntervalMs ?? 3000;
-    if (typing && this.typingShown && now - this.typingSentAt < interval) return;
-    if (!typing && !this.typingShown) return;
-    if (this.socket.send({ type: 'typing', typing } satisfies VisitorFrame)) {
-      this.typingShown = typing;
-      this.typingSentAt = now;
-    }
+    this.typingSignal.update(typing, (value) =>
+      this.socket.send({ type: 'typing', typing: value } satisfies VisitorFrame),
+    );
   }
 
   requestCallback(request: CallbackRequestDetails): void {
@@ -198,7 +179,7 @@ class VisitorConnection implements HandoffConnection {
   close(): void {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
-    this.stopTimers();
+    this.outbox.stop();
     this.socket.stop();
   }
 
@@ -266,9 +247,9 @@ class VisitorConnection implements HandoffConnection {
   private becomeReady(resumed: boolean): void {
     if (!this.credentials) return;
     this.phase = 'ready';
-    this.typingShown = false;
+    this.typingSignal.reset();
     this.emit({ type: 'connected', ...this.credentials, resumed });
-    this.flush();
+    this.outbox.flush();
   }
 
   private receiveMessage(message: Extract<ServiceToVisitorFrame, { type: 'message' }>['message']): void {
@@ -284,27 +265,19 @@ class VisitorConnection implements HandoffConnection {
   }
 
   private acknowledged(clientId: string, seq: number): void {
-    const before = this.outbox;
-    this.outbox = acknowledge(this.outbox, clientId);
-    if (this.outbox === before) return;
-    this.clearAckTimer();
+    if (!this.outbox.acknowledge(clientId)) return;
     this.emit({ type: 'ack', clientId, seq });
-    this.flush();
+    this.outbox.flush();
   }
 
   private receiveError(error: Extract<ServiceToVisitorFrame, { type: 'error' }>): void {
     const { type: _type, ...details } = error;
     const clientId = error.clientId;
-    if (clientId && this.outbox[0]?.clientId === clientId) {
-      this.clearAckTimer();
-      if (error.code === 'rate-limited') {
-        this.outbox = retryLater(this.outbox, clientId, Date.now() + (error.retryAfterMs ?? 1000));
-        this.flush();
-        return;
-      }
-      this.outbox = acknowledge(this.outbox, clientId);
-      this.emit({ type: 'error', ...details });
-      this.flush();
+    const refused =
+      clientId && this.outbox.refuse(clientId, error.code === 'rate-limited' ? (error.retryAfterMs ?? 1000) : null);
+    if (refused) {
+      if (refused === 'dropped') this.emit({ type: 'error', ...details });
+      this.outbox.flush();
       return;
     }
     if (clientId && this.callbacks.some((request) => request.clientId === clientId)) {
@@ -322,31 +295,6 @@ class VisitorConnection implements HandoffConnection {
     else if (error.code === 'invalid-summary' || error.code === 'origin-not-allowed') this.finish(null);
   }
 
-  /** Sends the outbox's head if nothing is in flight, and watches for its acknowledgement. */
-  private flush(): void {
-    if (this.phase !== 'ready') return;
-    const now = Date.now();
-    const next = nextToSend(this.outbox, now);
-    if (!next) {
-      const until = heldUntil(this.outbox);
-      if (until !== undefined && !this.flushTimer) {
-        this.flushTimer = setTimeout(() => {
-          this.flushTimer = null;
-          this.flush();
-        }, until - now);
-      }
-      return;
-    }
-    if (!this.socket.send({ type: 'send', clientId: next.clientId, text: next.text } satisfies VisitorFrame)) return;
-    this.outbox = markSent(this.outbox, next.clientId, now);
-    const timeout = this.options.ackTimeoutMs ?? 10_000;
-    this.clearAckTimer();
-    this.ackTimer = setTimeout(() => {
-      this.ackTimer = null;
-      if (isOverdue(this.outbox, Date.now(), timeout - 1)) this.socket.restart();
-    }, timeout);
-  }
-
   private sendCallback(request: CallbackRequestDetails): void {
     this.socket.send({
       type: 'request-callback',
@@ -360,7 +308,7 @@ class VisitorConnection implements HandoffConnection {
   private finish(event: HandoffEvent | null): void {
     if (this.phase === 'ended' || this.phase === 'closed') return;
     this.phase = 'ended';
-    for (const entry of this.outbox) {
+    for (const entry of this.outbox.clear()) {
       this.emit({
         type: 'error',
         code: 'conversation-ended',
@@ -368,37 +316,14 @@ class VisitorConnection implements HandoffConnection {
         clientId: entry.clientId,
       });
     }
-    this.outbox = [];
-    this.stopTimers();
     this.socket.stop();
     if (event) this.emit(event);
-  }
-
-  private stopTimers(): void {
-    this.clearAckTimer();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-  }
-
-  private clearAckTimer(): void {
-    if (this.ackTimer) clearTimeout(this.ackTimer);
-    this.ackTimer = null;
   }
 
   private emit(event: HandoffEvent): void {
     if (this.phase === 'closed') return;
     this.listener(event);
   }
-}
-
-/** `https://host/base` + path, as `http(s):` or `ws(s):`. */
-function serviceUrl(base: string, path: string, scheme: 'http' | 'ws'): string {
-  const url = new URL(base);
-  url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
-  url.search = '';
-  url.hash = '';
-  if (scheme === 'ws') url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.toString();
 }
 
 function sendEndBeacon(

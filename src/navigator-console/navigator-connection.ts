@@ -13,20 +13,12 @@ import {
   type ServiceToNavigatorFrame,
   type TranscriptMessage,
 } from '../handoff/handoff-protocol.js';
-import {
-  acknowledge,
-  EMPTY_OUTBOX,
-  enqueue,
-  heldUntil,
-  isOverdue,
-  markSent,
-  nextToSend,
-  type Outbox,
-  resetInFlight,
-  retryLater,
-} from '../handoff/outbox.js';
+import { DeliveryQueue } from '../handoff/delivery-queue.js';
+import { messageTextProblem } from '../handoff/message-text.js';
 import type { BackoffOptions } from '../handoff/reconnect-backoff.js';
 import { ReconnectingSocket, type SocketFactory } from '../handoff/reconnecting-socket.js';
+import { serviceUrl } from '../handoff/service-url.js';
+import { TypingSignal } from '../handoff/typing-signal.js';
 
 /** Settings for {@link NavigatorConnection}. */
 export interface NavigatorConnectionOptions {
@@ -49,14 +41,11 @@ export type NavigatorEvent =
 
 interface ConversationLink {
   lastSeq: number;
-  outbox: Outbox;
+  outbox: DeliveryQueue;
   /** Opened on the current socket, so its messages arrive live. */
   opened: boolean;
   ended: boolean;
-  typingShown: boolean;
-  typingSentAt: number;
-  ackTimer: ReturnType<typeof setTimeout> | null;
-  flushTimer: ReturnType<typeof setTimeout> | null;
+  typing: TypingSignal;
 }
 
 const CLOSE_NOT_SIGNED_IN = 4401;
@@ -72,11 +61,8 @@ export class NavigatorConnection {
     private readonly options: NavigatorConnectionOptions,
     private readonly listener: (event: NavigatorEvent) => void,
   ) {
-    const url = new URL(options.serviceUrl);
-    url.pathname = `${url.pathname.replace(/\/$/, '')}${NAVIGATOR_SOCKET_PATH}`;
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     this.socket = new ReconnectingSocket({
-      url: url.toString(),
+      url: serviceUrl(options.serviceUrl, NAVIGATOR_SOCKET_PATH, 'ws'),
       ...(options.createSocket ? { createSocket: options.createSocket } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
       ...(options.random ? { random: options.random } : {}),
@@ -90,8 +76,7 @@ export class NavigatorConnection {
         this.connected = false;
         for (const link of this.links.values()) {
           link.opened = false;
-          link.outbox = resetInFlight(link.outbox);
-          clearTimer(link, 'ackTimer');
+          link.outbox.connectionLost();
         }
         if (willRetry) this.listener({ type: 'status', status: 'connecting', attempt });
         else
@@ -114,10 +99,7 @@ export class NavigatorConnection {
 
   /** Disconnects for good. */
   stop(): void {
-    for (const link of this.links.values()) {
-      clearTimer(link, 'ackTimer');
-      clearTimer(link, 'flushTimer');
-    }
+    for (const link of this.links.values()) link.outbox.stop();
     this.socket.stop();
   }
 
@@ -146,20 +128,12 @@ export class NavigatorConnection {
    * can never be sent (empty or too long), otherwise null.
    */
   send(conversationId: string, clientId: string, text: string): HandoffError | null {
-    if (text.trim() === '') return { code: 'message-empty', message: 'The message is empty.', clientId };
-    if ([...text].length > MAX_MESSAGE_LENGTH) {
-      return {
-        code: 'message-too-long',
-        message: `At most ${MAX_MESSAGE_LENGTH} characters.`,
-        clientId,
-        limit: MAX_MESSAGE_LENGTH,
-      };
-    }
+    const problem = messageTextProblem(text, clientId, MAX_MESSAGE_LENGTH);
+    if (problem) return problem;
     const link = this.links.get(conversationId);
     if (!link) return { code: 'not-claimed', message: 'Claim this conversation from the queue first.', clientId };
     if (link.ended) return { code: 'conversation-ended', message: 'This conversation has ended.', clientId };
-    link.outbox = enqueue(link.outbox, clientId, text);
-    this.flush(conversationId, link);
+    link.outbox.add(clientId, text);
     return null;
   }
 
@@ -167,18 +141,12 @@ export class NavigatorConnection {
   typing(conversationId: string, typing: boolean): void {
     const link = this.links.get(conversationId);
     if (!link?.opened || link.ended) return;
-    const now = Date.now();
-    if (typing && link.typingShown && now - link.typingSentAt < (this.options.typingIntervalMs ?? 3000)) return;
-    if (!typing && !link.typingShown) return;
-    if (this.command({ type: 'typing', conversationId, typing })) {
-      link.typingShown = typing;
-      link.typingSentAt = now;
-    }
+    link.typing.update(typing, (value) => this.command({ type: 'typing', conversationId, typing: value }));
   }
 
   /** Messages still waiting for acknowledgement in a conversation. */
   pending(conversationId: string): number {
-    return this.links.get(conversationId)?.outbox.length ?? 0;
+    return this.links.get(conversationId)?.outbox.pending.length ?? 0;
   }
 
   private command(frame: NavigatorFrame): boolean {
@@ -205,7 +173,7 @@ export class NavigatorConnection {
         link.ended = frame.conversation.state === 'ended';
         this.listener({ ...frame, messages: [] });
         for (const message of frame.messages) this.receiveMessage(frame.conversation.id, link, message);
-        this.flush(frame.conversation.id, link);
+        link.outbox.flush();
         return;
       }
       case 'message':
@@ -244,7 +212,7 @@ export class NavigatorConnection {
   private receiveMessage(conversationId: string, link: ConversationLink, message: TranscriptMessage): void {
     if (message.seq <= link.lastSeq) return;
     link.lastSeq = message.seq;
-    if (message.from === 'navigator' && link.outbox.some((entry) => entry.clientId === message.clientId)) {
+    if (message.from === 'navigator' && link.outbox.has(message.clientId)) {
       // Ours, stored before the connection dropped: the acknowledgement was lost.
       this.acknowledged(conversationId, link, message.clientId, message.seq);
     }
@@ -252,59 +220,29 @@ export class NavigatorConnection {
   }
 
   private acknowledged(conversationId: string, link: ConversationLink, clientId: string, seq: number): void {
-    const before = link.outbox;
-    link.outbox = acknowledge(link.outbox, clientId);
-    if (link.outbox === before) return;
-    clearTimer(link, 'ackTimer');
+    if (!link.outbox.acknowledge(clientId)) return;
     this.listener({ type: 'ack', conversationId, clientId, seq });
-    this.flush(conversationId, link);
+    link.outbox.flush();
   }
 
   private receiveError(error: Extract<ServiceToNavigatorFrame, { type: 'error' }>): void {
     const { conversationId, clientId } = error;
     const link = conversationId ? this.links.get(conversationId) : undefined;
-    if (conversationId && link && clientId && link.outbox[0]?.clientId === clientId) {
-      clearTimer(link, 'ackTimer');
-      if (error.code === 'rate-limited') {
-        link.outbox = retryLater(link.outbox, clientId, Date.now() + (error.retryAfterMs ?? 1000));
-        this.flush(conversationId, link);
-        return;
-      }
-      link.outbox = acknowledge(link.outbox, clientId);
-      this.listener(error);
-      this.flush(conversationId, link);
+    const refused =
+      link &&
+      clientId &&
+      link.outbox.refuse(clientId, error.code === 'rate-limited' ? (error.retryAfterMs ?? 1000) : null);
+    if (link && refused) {
+      if (refused === 'dropped') this.listener(error);
+      link.outbox.flush();
       return;
     }
     if (conversationId && error.code === 'not-claimed' && link) link.opened = false;
     this.listener(error);
   }
 
-  private flush(conversationId: string, link: ConversationLink): void {
-    if (!link.opened || !this.connected) return;
-    const now = Date.now();
-    const next = nextToSend(link.outbox, now);
-    if (!next) {
-      const until = heldUntil(link.outbox);
-      if (until !== undefined && !link.flushTimer) {
-        link.flushTimer = setTimeout(() => {
-          link.flushTimer = null;
-          this.flush(conversationId, link);
-        }, until - now);
-      }
-      return;
-    }
-    if (!this.command({ type: 'send', conversationId, clientId: next.clientId, text: next.text })) return;
-    link.outbox = markSent(link.outbox, next.clientId, now);
-    const timeout = this.options.ackTimeoutMs ?? 10_000;
-    clearTimer(link, 'ackTimer');
-    link.ackTimer = setTimeout(() => {
-      link.ackTimer = null;
-      if (isOverdue(link.outbox, Date.now(), timeout - 1)) this.socket.restart();
-    }, timeout);
-  }
-
   private dropOutbox(conversationId: string, link: ConversationLink, code: 'conversation-ended' | 'not-claimed'): void {
-    for (const entry of link.outbox) {
+    for (const entry of link.outbox.clear()) {
       this.listener({
         type: 'error',
         code,
@@ -313,32 +251,26 @@ export class NavigatorConnection {
         clientId: entry.clientId,
       });
     }
-    link.outbox = EMPTY_OUTBOX;
-    clearTimer(link, 'ackTimer');
-    clearTimer(link, 'flushTimer');
   }
 
   private link(conversationId: string): ConversationLink {
     let link = this.links.get(conversationId);
     if (!link) {
-      link = {
+      const created: ConversationLink = {
         lastSeq: 0,
-        outbox: EMPTY_OUTBOX,
         opened: false,
         ended: false,
-        typingShown: false,
-        typingSentAt: 0,
-        ackTimer: null,
-        flushTimer: null,
+        typing: new TypingSignal(this.options.typingIntervalMs ?? 3000),
+        outbox: new DeliveryQueue({
+          canSend: () => created.opened && this.connected,
+          send: ({ clientId, text }) => this.command({ type: 'send', conversationId, clientId, text }),
+          onOverdue: () => this.socket.restart(),
+          ...(this.options.ackTimeoutMs ? { ackTimeoutMs: this.options.ackTimeoutMs } : {}),
+        }),
       };
+      link = created;
       this.links.set(conversationId, link);
     }
     return link;
   }
-}
-
-function clearTimer(link: ConversationLink, name: 'ackTimer' | 'flushTimer'): void {
-  const timer = link[name];
-  if (timer) clearTimeout(timer);
-  link[name] = null;
 }

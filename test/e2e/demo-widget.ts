@@ -20,20 +20,6 @@ export const STRINGS = {
   es: { ui: esUi, safety: esSafety, lines: esLines },
 } as const;
 
-/** The need categories, in the order the widget offers them. */
-export const CATEGORIES = [
-  'food',
-  'housing',
-  'utilities',
-  'health',
-  'mental-health',
-  'money',
-  'work',
-  'legal',
-  'transportation',
-  'family',
-] as const;
-
 /**
  * Opens the demo page with `attributes` on the partner's script tag (`{ lang: 'es' }` sets
  * `data-lang="es"`; an empty value removes the attribute), as a partner would write them. The

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type E2eSession, startE2eSession } from './browser-session.js';
-import { CATEGORIES, interact, type Language, openDemo, openPanel, STRINGS, widgetIn } from './demo-widget.js';
+import { NEED_CATEGORIES } from '../../src/directory/snapshot.js';
+import { interact, type Language, openDemo, openPanel, STRINGS, widgetIn } from './demo-widget.js';
 
 /** Open, category, and two answers. */
 const MOST_INTERACTIONS = 4;
@@ -48,7 +49,7 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
       await page?.context().close();
     });
 
-    for (const category of CATEGORIES) {
+    for (const category of NEED_CATEGORIES) {
       const label = STRINGS[language].ui.categories[category];
       it(`reaches ${label} services from the bubble in at most four taps`, async () => {
         // Each run starts from a closed bubble and a fresh conversation, through the element's

@@ -41,10 +41,7 @@ describe('normalising URLs', () => {
   });
 
   it('reads backslashes typed for slashes (as real exports have them: clinic.example.edu\\teens)', () => {
-    assert.equal(
-      normalizeUrl('clinic.example.edu\\teens').url,
-      'https://clinic.example.edu/teens',
-    );
+    assert.equal(normalizeUrl('clinic.example.edu\\teens').url, 'https://clinic.example.edu/teens');
   });
 
   it('removes what is not a web address', () => {
