@@ -117,7 +117,7 @@ export default [
     plugins: plugins(),
   },
   {
-    input: 'src/navigator-console/register-navigator-console.ts',
+    input: 'navigator/console/register-navigator-console.ts',
     output: { file: 'dist/navigator-console.js', format: 'es', plugins: [minify({ target })] },
     plugins: plugins(),
   },

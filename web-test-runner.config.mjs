@@ -1,10 +1,10 @@
 // Browser tests: real Chromium (Debian's, never a downloaded one), TypeScript through esbuild.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './test/support/chromium.mjs';
 
 const executablePath = findChromium();
-if (!executablePath) throw new Error('No Chromium: run `node scripts/chromium.mjs` first (npm test does).');
+if (!executablePath) throw new Error('No Chromium: run `node test/support/chromium.mjs` first (npm test does).');
 
 export default {
   files: ['test/browser/**/*.test.ts'],

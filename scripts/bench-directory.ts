@@ -26,7 +26,7 @@ import { buildNaiveIndex, naiveMatch } from '../src/directory/naive-matcher.js';
 import type { NeedVocabulary } from '../src/directory/need-vocabulary.js';
 import { loadNeedVocabulary } from '../src/directory/need-vocabulary-loader.js';
 import type { DirectorySnapshot, UiLanguage } from '../src/directory/snapshot.js';
-import { loadMiamiSnapshot } from './miami-snapshot.js';
+import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
 import { syntheticDirectory } from './synthetic-directory.js';
 import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
 

@@ -27,8 +27,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 import enUi from '../locales/en/ui.json' with { type: 'json' };
-import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { demoContentSecurityPolicy, resolveDemoPath } from './demo-server.js';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
+import { demoContentSecurityPolicy, resolveDemoPath } from '../demo/demo-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NETWORK = { latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
@@ -268,7 +268,7 @@ function signed(value: number | undefined, format: (v: number) => string): strin
 
 async function main(): Promise<void> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium: run `node scripts/chromium.mjs`.');
+  if (!executablePath) throw new Error('No Chromium: run `node test/support/chromium.mjs`.');
   const { url, server } = await startBenchServer();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const results = { none: [] as RunResult[], widget: [] as RunResult[], atOnce: [] as RunResult[] };

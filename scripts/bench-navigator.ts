@@ -24,13 +24,13 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { WebSocket as NodeWebSocket } from 'ws';
-import { hashPassword, randomToken, tokenHash } from '../server/navigator-accounts.js';
-import { NavigatorStore } from '../server/store.js';
+import { hashPassword, randomToken, tokenHash } from '../navigator/service/navigator-accounts.js';
+import { NavigatorStore } from '../navigator/service/store.js';
 import { createClientId } from '../src/handoff/client-id.js';
 import type { HandoffSummary } from '../src/handoff/handoff-protocol.js';
 import type { HandoffConnection, HandoffEvent } from '../src/handoff/handoff-transport.js';
 import { WebSocketTransport } from '../src/handoff/websocket-transport.js';
-import { NavigatorConnection, type NavigatorEvent } from '../src/navigator-console/navigator-connection.js';
+import { NavigatorConnection, type NavigatorEvent } from '../navigator/console/navigator-connection.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ORIGIN = 'http://localhost:8080';
@@ -89,9 +89,9 @@ const summary = (index: number): HandoffSummary => ({
   servicesShown: [],
 });
 
-/** Starts `server/main.ts` and resolves once it listens. */
+/** Starts `navigator/service/main.ts` and resolves once it listens. */
 function startService(dataDir: string, port: number): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'navigator/service/main.ts')], {
     cwd: root,
     env: {
       ...process.env,

@@ -16,7 +16,7 @@ import { buildNaiveIndex, naiveMatch } from '../src/directory/naive-matcher.js';
 import { loadNeedVocabulary } from '../src/directory/need-vocabulary-loader.js';
 import type { SearchableService } from '../src/directory/search-index.js';
 import type { UiLanguage } from '../src/directory/snapshot.js';
-import { loadMiamiSnapshot } from './miami-snapshot.js';
+import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
 import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
 
 // Typo correction needs Fuse.js, which the widget loads on demand.

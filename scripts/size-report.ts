@@ -1,10 +1,10 @@
 /**
  * `npm run size` (after `npm run build`): every chunk of the widget, raw and gzip -9, and the
  * total a visitor downloads at each step, per language, beside the budgets. The numbers come
- * from scripts/bundle-size.ts, the same module the budget test asserts with.
+ * from test/support/bundle-size.ts, the same module the budget test asserts with.
  */
 import { fileURLToPath } from 'node:url';
-import { BUDGETS, type BundleReport, bundleReport, formatKb, type VisitorStep } from './bundle-size.js';
+import { BUDGETS, type BundleReport, bundleReport, formatKb, type VisitorStep } from '../test/support/bundle-size.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 

@@ -4,16 +4,16 @@
  *
  * So the console can be tried at once, a local demo navigator account is created on first
  * start and its password kept in the (git-ignored) data folder; set NAVIGATOR_DEMO_ACCOUNT=0
- * to skip it, and use `referral-assistant add-navigator` for real accounts.
+ * to skip it, and use `npm run navigator -- add-navigator` for real accounts.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv, DEFAULT_CONFIG } from '../server/config.js';
-import { hashPassword, randomToken } from '../server/navigator-accounts.js';
-import { startNavigatorService } from '../server/navigator-service.js';
-import { NavigatorStore } from '../server/store.js';
-import { startDemoServer } from './demo-server.js';
+import { configFromEnv, DEFAULT_CONFIG } from '../navigator/service/config.js';
+import { hashPassword, randomToken } from '../navigator/service/navigator-accounts.js';
+import { startNavigatorService } from '../navigator/service/navigator-service.js';
+import { NavigatorStore } from '../navigator/service/store.js';
+import { startDemoServer } from '../demo/demo-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 8080);

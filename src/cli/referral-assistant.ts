@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `referral-assistant`: the command line for 211 data teams and navigator-service admins.
+ * `referral-assistant`: the command line for 211 data teams (directories and triage). The navigator
+ * service has its own command (`npm run navigator`), so this package needs no database driver.
  * Each command lives in its own module and is imported only when asked for, so that
  * `search` does not load the HSDS importer and `triage` does not open a database.
  */
@@ -11,7 +12,6 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   'validate-directory': () => import('./validate-directory-command.js'),
   search: () => import('./search-command.js'),
   triage: () => import('./triage-command.js'),
-  'add-navigator': () => import('./add-navigator-command.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,7 +9,7 @@ import esUi from '../../locales/es/ui.json' with { type: 'json' };
 import { STORAGE_KEY } from '../../src/conversation/conversation-storage.js';
 import { conversationMachine } from '../../src/conversation/conversation.machine.js';
 import type { ReferralAssistant } from '../../src/referral-assistant.js';
-import { conversationPaths, leafPath } from './conversation-path-model.js';
+import { conversationPaths, leafPath } from '../support/conversation-path-model.js';
 import {
   chooseReply,
   createWidget,
@@ -23,7 +23,7 @@ import {
   TEST_DIRECTORY,
   answerUntilResults,
   waitForResults,
-} from './widget-harness.js';
+} from '../support/widget-harness.js';
 
 /** Opens the widget straight into a state of the conversation, as a reload would. */
 async function widgetIn(path: (typeof conversationPaths)[number], language: 'en' | 'es'): Promise<ReferralAssistant> {

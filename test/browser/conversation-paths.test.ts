@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { conversationPaths, leafPath, liveChatPaths, restingStates } from './conversation-path-model.js';
+import { conversationPaths, leafPath, liveChatPaths, restingStates } from '../support/conversation-path-model.js';
 
 describe('conversation paths (xstate/graph)', () => {
   it('reaches every state of the machine, with and without a navigator service', () => {

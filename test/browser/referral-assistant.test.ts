@@ -14,7 +14,7 @@ import {
   typeMessage,
   answerUntilResults,
   waitForResults,
-} from './widget-harness.js';
+} from '../support/widget-harness.js';
 
 describe('<referral-assistant>', () => {
   beforeEach(() => sessionStorage.clear());

@@ -1,6 +1,6 @@
 /**
  * Byte budgets of the built widget (after `npm run build`), computed exactly as `npm run size`
- * prints them (scripts/bundle-size.ts): gzip -9, 1 KB = 1,024 bytes, directory data not
+ * prints them (test/support/bundle-size.ts): gzip -9, 1 KB = 1,024 bytes, directory data not
  * counted. Sizes are deterministic, so unlike speed they are asserted. The computed paths are
  * checked against what Chromium really fetches on the demo page, so a new lazy chunk cannot
  * slip past the budget.
@@ -19,9 +19,18 @@ import {
   readManifest,
   typedOnlyModules,
   type VisitorPath,
-} from '../../scripts/bundle-size.js';
-import { type E2eSession, startE2eSession } from './browser-session.js';
-import { answerUntilResults, openDemo, openPanel, reply, STRINGS, say, type Widget, widgetIn } from './demo-widget.js';
+} from '../support/bundle-size.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
+import {
+  answerUntilResults,
+  openDemo,
+  openPanel,
+  reply,
+  STRINGS,
+  say,
+  type Widget,
+  widgetIn,
+} from '../support/demo-widget.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}bundle-manifest.json`)) {
@@ -120,7 +129,7 @@ describe('what a visitor downloads', () => {
         assert.deepEqual(
           fetched.filter((file) => !computed.includes(file)),
           [],
-          'fetched but not counted: add their modules to STEPS in scripts/bundle-size.ts',
+          'fetched but not counted: add their modules to STEPS in test/support/bundle-size.ts',
         );
       });
 
@@ -134,7 +143,7 @@ describe('what a visitor downloads', () => {
         assert.deepEqual(
           fetched.filter((file) => !computed.includes(file)),
           [],
-          'fetched but not counted: add their modules to STEPS in scripts/bundle-size.ts',
+          'fetched but not counted: add their modules to STEPS in test/support/bundle-size.ts',
         );
       });
     }

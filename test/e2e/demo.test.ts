@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type E2eSession, startE2eSession } from './browser-session.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 
 describe('the demo page, end to end', () => {
   let session: E2eSession;

@@ -9,12 +9,12 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { startDemoServer } from '../../scripts/demo-server.js';
-import { type NavigatorService, startNavigatorService } from '../../server/navigator-service.js';
-import { ROOT } from './browser-session.js';
-import { cspViolations, recordCspViolations } from './csp-violations.js';
-import { answerUntilResults, openPanel, reply, STRINGS, say, widgetIn } from './demo-widget.js';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { startDemoServer } from '../../demo/demo-server.js';
+import { type NavigatorService, startNavigatorService } from '../../navigator/service/navigator-service.js';
+import { ROOT } from '../support/browser-session.js';
+import { cspViolations, recordCspViolations } from '../support/csp-violations.js';
+import { answerUntilResults, openPanel, reply, STRINGS, say, widgetIn } from '../support/demo-widget.js';
 
 /** A free loopback port, so the navigator service can allow the demo's origin before it starts. */
 function freePort(): Promise<number> {
@@ -49,7 +49,7 @@ describe('the widget under a strict Content Security Policy', () => {
       connectSources: [origin, origin.replace(/^http/, 'ws')],
     });
     const executablePath = findChromium();
-    if (!executablePath) throw new Error('No Chromium: run `node scripts/chromium.mjs`.');
+    if (!executablePath) throw new Error('No Chromium: run `node test/support/chromium.mjs`.');
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   });
   after(async () => {

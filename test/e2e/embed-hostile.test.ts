@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { type E2eSession, startE2eSession } from './browser-session.js';
-import { cspViolations, recordCspViolations } from './csp-violations.js';
-import { answerUntilResults, STRINGS, widgetIn } from './demo-widget.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
+import { cspViolations, recordCspViolations } from '../support/csp-violations.js';
+import { answerUntilResults, STRINGS, widgetIn } from '../support/demo-widget.js';
 
 const VIEWPORT = { width: 1280, height: 720 };
 

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page, Route } from 'playwright-core';
-import { type E2eSession, startE2eSession } from './browser-session.js';
-import { cspViolations, recordCspViolations } from './csp-violations.js';
-import { answerUntilResults, openDemo, openPanel, STRINGS, widgetIn } from './demo-widget.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
+import { cspViolations, recordCspViolations } from '../support/csp-violations.js';
+import { answerUntilResults, openDemo, openPanel, STRINGS, widgetIn } from '../support/demo-widget.js';
 
 const WIDGET_MODULE = /\/dist\/referral-assistant\.define\.js$/;
 

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2eSession, startE2eSession } from './browser-session.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 import { NEED_CATEGORIES } from '../../src/directory/snapshot.js';
-import { interact, type Language, openDemo, openPanel, STRINGS, widgetIn } from './demo-widget.js';
+import { interact, type Language, openDemo, openPanel, STRINGS, widgetIn } from '../support/demo-widget.js';
 
 /** Open, category, and two answers. */
 const MOST_INTERACTIONS = 4;

@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { startDemoServer } from '../../scripts/demo-server.js';
-import { hashPassword } from '../../server/navigator-accounts.js';
-import { NavigatorStore } from '../../server/store.js';
-import { ROOT } from './browser-session.js';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
+import { startDemoServer } from '../../demo/demo-server.js';
+import { hashPassword } from '../../navigator/service/navigator-accounts.js';
+import { NavigatorStore } from '../../navigator/service/store.js';
+import { ROOT } from '../support/browser-session.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -32,7 +32,7 @@ async function freePort(): Promise<number> {
 
 /** Starts the navigator service as its own process, so a test can kill it outright. */
 async function startService(port: number, dataDir: string, allowedOrigins: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'navigator/service/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -115,7 +115,7 @@ describe('live hand-off to a navigator, end to end', { timeout: 180_000 }, () =>
 
   before(async () => {
     const executablePath = findChromium();
-    if (!executablePath) throw new Error('No Chromium: run `node scripts/chromium.mjs`.');
+    if (!executablePath) throw new Error('No Chromium: run `node test/support/chromium.mjs`.');
     dataDir = mkdtempSync(join(tmpdir(), 'handoff-e2e-'));
     const store = new NavigatorStore(dataDir);
     store.saveNavigator('ana', 'Ana', await hashPassword(PASSWORD), Date.now());

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type E2eSession, ROOT, startE2eSession } from './browser-session.js';
+import { type E2eSession, ROOT, startE2eSession } from '../support/browser-session.js';
 
 /** Inside the package, so `referral-assistant` resolves to this package by its own name. */
 const CONSUMER_DIR = join(ROOT, 'test-output', 'npm-consumer');

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2eSession, ROOT, startE2eSession } from './browser-session.js';
+import { type E2eSession, ROOT, startE2eSession } from '../support/browser-session.js';
 import {
   answerUntilResults,
   interact,
@@ -22,7 +22,7 @@ import {
   say,
   type Widget,
   widgetIn,
-} from './demo-widget.js';
+} from '../support/demo-widget.js';
 
 const VIEWPORT = { width: 360, height: 640 };
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type E2eSession, startE2eSession } from './browser-session.js';
-import { answerUntilResults, interact, openDemo, openPanel, reply, STRINGS, widgetIn } from './demo-widget.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
+import { answerUntilResults, interact, openDemo, openPanel, reply, STRINGS, widgetIn } from '../support/demo-widget.js';
 
 /** What the visitor types, word for word. */
 const TYPED = 'necesito comida para mis hijos';

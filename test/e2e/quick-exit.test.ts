@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2eSession, startE2eSession } from './browser-session.js';
-import { interact, type Language, openDemo, openPanel, STRINGS, widgetIn } from './demo-widget.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
+import { interact, type Language, openDemo, openPanel, STRINGS, widgetIn } from '../support/demo-widget.js';
 
 const STORAGE_KEY = 'referral-assistant:v1';
 

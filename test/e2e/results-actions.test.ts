@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { type E2eSession, startE2eSession } from './browser-session.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 
 /** Tuesday 24 November 2026, 11:00 in Toronto (EST, UTC−5). */
 const TUESDAY_11AM_TORONTO = new Date('2026-11-24T16:00:00Z');

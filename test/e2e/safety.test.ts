@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2eSession, startE2eSession } from './browser-session.js';
+import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 import {
   answerUntilResults,
   hrefsIn,
@@ -19,7 +19,7 @@ import {
   say,
   type Widget,
   widgetIn,
-} from './demo-widget.js';
+} from '../support/demo-widget.js';
 
 /** "I'll answer in Spanish" (or English): the one message allowed before the crisis lines. */
 const LANGUAGE_NOTICES = [STRINGS.en.lines.languageFollowed, STRINGS.es.lines.languageFollowed];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectCrisis } from '../../src/conversation/crisis-detector.js';
-import { bothLanguages, englishOnly } from './crisis-phrase-lists.js';
+import { bothLanguages, englishOnly } from '../support/crisis-phrase-lists.js';
 
 const kindOf = (text: string) => detectCrisis(text, bothLanguages)?.kind ?? null;
 const kindsOf = (text: string) => detectCrisis(text, bothLanguages)?.kinds ?? [];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { detectCrisis } from '../../src/conversation/crisis-detector.js';
-import { bothLanguages } from './crisis-phrase-lists.js';
+import { bothLanguages } from '../support/crisis-phrase-lists.js';
 
 function positives(language: string): { label: string; text: string }[] {
   return readFileSync(new URL(`../fixtures/crisis-eval/${language}.tsv`, import.meta.url), 'utf8')

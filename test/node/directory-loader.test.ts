@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { loadDirectory } from '../../src/directory/directory-loader.js';
 import { matchServices } from '../../src/directory/directory-matcher.js';
 import { splitSnapshot } from '../../src/directory/hsds/split-snapshot.js';
-import { matcherFixture } from './directory-matcher-fixture.js';
+import { matcherFixture } from '../support/directory-matcher-fixture.js';
 import { loadFuzzyEngine } from '../../src/directory/term-corrector.js';
 
 // Typo correction needs Fuse.js, which the widget loads on demand.

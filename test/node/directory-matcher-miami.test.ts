@@ -6,7 +6,7 @@ import { buildDirectoryIndex, matchServices } from '../../src/directory/director
 import { splitSnapshot } from '../../src/directory/hsds/split-snapshot.js';
 import { loadNeedVocabulary } from '../../src/directory/need-vocabulary-loader.js';
 import type { DirectorySearchSnapshot } from '../../src/directory/hsds/split-snapshot.js';
-import { loadMiamiSnapshot, MIAMI_DATA } from '../../scripts/miami-snapshot.js';
+import { loadMiamiSnapshot, MIAMI_DATA } from '../support/miami-snapshot.js';
 import { loadFuzzyEngine } from '../../src/directory/term-corrector.js';
 
 // Typo correction needs Fuse.js, which the widget loads on demand.

@@ -8,7 +8,7 @@ import { buildDirectoryIndex, matchServices } from '../../src/directory/director
 import { reasonText } from '../../src/directory/match-reason-text.js';
 import { loadNeedVocabulary } from '../../src/directory/need-vocabulary-loader.js';
 import type { DirectorySnapshot } from '../../src/directory/snapshot.js';
-import { matcherFixture } from './directory-matcher-fixture.js';
+import { matcherFixture } from '../support/directory-matcher-fixture.js';
 import { loadFuzzyEngine } from '../../src/directory/term-corrector.js';
 
 // Typo correction needs Fuse.js, which the widget loads on demand.

@@ -8,7 +8,7 @@ import type {
   HandoffOpenRequest,
   HandoffTransport,
 } from '../../src/handoff/handoff-transport.js';
-import { SPANISH_SUMMARY } from './navigator-test-clients.js';
+import { SPANISH_SUMMARY } from '../support/navigator-test-clients.js';
 
 /** A transport that records calls and lets the test play the service. */
 function scriptedTransport() {

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 /** Visitor-facing string files: identical keys in every language. Phrase lists and need
  * vocabularies (crisis.json, needs.json) are per-language data and may differ. */
 const DATA_FILES = new Set(['crisis.json', 'needs.json']);
-const root = new URL('../../locales/', import.meta.url);
+/** The widget's strings, and the navigator side's (console, and later its phrasebook). */
+const ROOTS = [new URL('../../locales/', import.meta.url), new URL('../../navigator/locales/', import.meta.url)];
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   const keys = new Map<string, unknown>();
@@ -19,41 +20,42 @@ function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return keys;
 }
 
-function stringFiles(language: string): string[] {
+function stringFiles(root: URL, language: string): string[] {
   return readdirSync(new URL(`${language}/`, root))
     .filter((name) => name.endsWith('.json') && !DATA_FILES.has(name))
     .sort();
 }
 
-function read(language: string, file: string): Map<string, unknown> {
+function read(root: URL, language: string, file: string): Map<string, unknown> {
   return flatten(JSON.parse(readFileSync(new URL(`${language}/${file}`, root), 'utf8')));
 }
 
-describe('locales', () => {
-  it('has the same string files in English and Spanish', () => {
-    assert.deepEqual(stringFiles('es'), stringFiles('en'));
-    assert.ok(stringFiles('en').includes('ui.json'));
+for (const root of ROOTS)
+  describe(`locales in ${root.pathname.split('/').slice(-3, -1).join('/')}`, () => {
+    it('has the same string files in English and Spanish', () => {
+      assert.deepEqual(stringFiles(root, 'es'), stringFiles(root, 'en'));
+      assert.ok(stringFiles(root, 'en').length > 0);
+    });
+
+    for (const file of stringFiles(root, 'en')) {
+      it(`${file}: Spanish has exactly the English keys`, () => {
+        const en = read(root, 'en', file);
+        const es = read(root, 'es', file);
+        const missing = [...en.keys()].filter((key) => !es.has(key));
+        const extra = [...es.keys()].filter((key) => !en.has(key));
+        assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
+      });
+
+      it(`${file}: every string is non-empty and uses the same {{placeholders}} in both languages`, () => {
+        const en = read(root, 'en', file);
+        const es = read(root, 'es', file);
+        const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+        for (const [key, value] of en) {
+          assert.equal(typeof value, 'string', `${file} en ${key} is not a string`);
+          assert.ok(String(value).trim(), `${file} en ${key} is empty`);
+          assert.ok(String(es.get(key) ?? '').trim(), `${file} es ${key} is empty`);
+          assert.deepEqual(placeholders(es.get(key)), placeholders(value), `${file} ${key}: placeholders differ`);
+        }
+      });
+    }
   });
-
-  for (const file of stringFiles('en')) {
-    it(`${file}: Spanish has exactly the English keys`, () => {
-      const en = read('en', file);
-      const es = read('es', file);
-      const missing = [...en.keys()].filter((key) => !es.has(key));
-      const extra = [...es.keys()].filter((key) => !en.has(key));
-      assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
-    });
-
-    it(`${file}: every string is non-empty and uses the same {{placeholders}} in both languages`, () => {
-      const en = read('en', file);
-      const es = read('es', file);
-      const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-      for (const [key, value] of en) {
-        assert.equal(typeof value, 'string', `${file} en ${key} is not a string`);
-        assert.ok(String(value).trim(), `${file} en ${key} is empty`);
-        assert.ok(String(es.get(key) ?? '').trim(), `${file} es ${key} is empty`);
-        assert.deepEqual(placeholders(es.get(key)), placeholders(value), `${file} ${key}: placeholders differ`);
-      }
-    });
-  }
-});

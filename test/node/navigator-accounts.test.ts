@@ -8,7 +8,7 @@ import {
   tokenHash,
   usernameProblem,
   verifyPassword,
-} from '../../server/navigator-accounts.js';
+} from '../../navigator/service/navigator-accounts.js';
 
 test('a password hashed with scrypt verifies, and a wrong one does not', async () => {
   const hash = await hashPassword('correct horse battery staple');

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { startNavigatorService } from '../../server/navigator-service.js';
-import { signIn } from './navigator-test-clients.js';
+import { startNavigatorService } from '../../navigator/service/navigator-service.js';
+import { signIn } from '../support/navigator-test-clients.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'add-navigator-'));
@@ -15,7 +15,7 @@ after(() => rmSync(dataDir, { recursive: true, force: true }));
 function addNavigator(args: string[], password: string) {
   return spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src/cli/referral-assistant.ts'), 'add-navigator', ...args],
+    ['--import', 'tsx', join(root, 'navigator/service/navigator-command.ts'), 'add-navigator', ...args],
     {
       cwd: root,
       input: `${password}\n`,

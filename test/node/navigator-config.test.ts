@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configFromEnv, DEFAULT_CONFIG } from '../../server/config.js';
-import { isOpenAt } from '../../server/operating-hours.js';
+import { configFromEnv, DEFAULT_CONFIG } from '../../navigator/service/config.js';
+import { isOpenAt } from '../../navigator/service/operating-hours.js';
 
 test('the defaults run the demo: port 8081, data in ./data/navigator, the demo origin allowed, open all day', () => {
   const config = configFromEnv({});

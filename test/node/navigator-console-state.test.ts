@@ -8,8 +8,8 @@ import {
   type ConsoleState,
   INITIAL_CONSOLE_STATE,
   visitorIsTyping,
-} from '../../src/navigator-console/console-state.js';
-import { SPANISH_SUMMARY } from './navigator-test-clients.js';
+} from '../../navigator/console/console-state.js';
+import { SPANISH_SUMMARY } from '../support/navigator-test-clients.js';
 
 const detail: ConversationDetail = {
   id: 'conversation-1',

@@ -11,18 +11,24 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../support/chromium.mjs';
 import { createClientId } from '../../src/handoff/client-id.js';
 import type { HandoffEvent } from '../../src/handoff/handoff-transport.js';
-import { type NavigatorService, startNavigatorService } from '../../server/navigator-service.js';
-import { closeAllClients, EventLog, SPANISH_SUMMARY, until, visitorTransport } from './navigator-test-clients.js';
+import { type NavigatorService, startNavigatorService } from '../../navigator/service/navigator-service.js';
+import {
+  closeAllClients,
+  EventLog,
+  SPANISH_SUMMARY,
+  until,
+  visitorTransport,
+} from '../support/navigator-test-clients.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const chromiumPath = findChromium();
 const PASSWORD = 'correct horse battery staple';
 
 describe('navigator console', {
-  skip: chromiumPath ? false : 'No Chromium found (run `node scripts/chromium.mjs`).',
+  skip: chromiumPath ? false : 'No Chromium found (run `node test/support/chromium.mjs`).',
 }, () => {
   let bundleDir: string;
   let service: NavigatorService;
@@ -36,7 +42,7 @@ describe('navigator console', {
   before(async () => {
     bundleDir = mkdtempSync(join(tmpdir(), 'navigator-console-'));
     await build({
-      entryPoints: [join(root, 'src/navigator-console/register-navigator-console.ts')],
+      entryPoints: [join(root, 'navigator/console/register-navigator-console.ts')],
       bundle: true,
       format: 'esm',
       target: 'es2022',

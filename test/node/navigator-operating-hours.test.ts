@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isOpenAt, parseOperatingHours } from '../../server/operating-hours.js';
+import { isOpenAt, parseOperatingHours } from '../../navigator/service/operating-hours.js';
 
 // 2025-03-05 is a Wednesday. Toronto is UTC-5 then (daylight time starts 9 March).
 const torontoWeekdays = parseOperatingHours('MO-FR 07:00-21:00', 'America/Toronto');

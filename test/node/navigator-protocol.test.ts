@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseNavigatorFrame, parseSummary, parseVisitorFrame } from '../../server/protocol.js';
+import { parseNavigatorFrame, parseSummary, parseVisitorFrame } from '../../navigator/service/protocol.js';
 import { characterCount, messageTextProblem } from '../../src/handoff/message-text.js';
-import { SPANISH_SUMMARY } from './navigator-test-clients.js';
+import { SPANISH_SUMMARY } from '../support/navigator-test-clients.js';
 
 test('a summary keeps only what the hand-off needs: anything else the page sends is dropped', () => {
   const parsed = parseSummary({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { orderQueue, type QueueItem, queuePositions } from '../../server/queue.js';
+import { orderQueue, type QueueItem, queuePositions } from '../../navigator/service/queue.js';
 
 const item = (id: string, waitingSince: number, flags: Partial<QueueItem> = {}): QueueItem => ({
   id,

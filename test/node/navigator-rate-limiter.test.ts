@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fullBucket, takeToken } from '../../server/rate-limiter.js';
+import { fullBucket, takeToken } from '../../navigator/service/rate-limiter.js';
 
 const limit = { capacity: 3, perSecond: 2 };
 

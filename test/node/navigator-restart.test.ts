@@ -12,9 +12,9 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createClientId } from '../../src/handoff/client-id.js';
 import type { HandoffEvent } from '../../src/handoff/handoff-transport.js';
-import type { NavigatorEvent } from '../../src/navigator-console/navigator-connection.js';
-import { hashPassword } from '../../server/navigator-accounts.js';
-import { NavigatorStore } from '../../server/store.js';
+import type { NavigatorEvent } from '../../navigator/console/navigator-connection.js';
+import { hashPassword } from '../../navigator/service/navigator-accounts.js';
+import { NavigatorStore } from '../../navigator/service/store.js';
 import {
   closeAllClients,
   EventLog,
@@ -23,7 +23,7 @@ import {
   signIn,
   until,
   visitorTransport,
-} from './navigator-test-clients.js';
+} from '../support/navigator-test-clients.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'navigator-restart-'));
@@ -38,9 +38,9 @@ after(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `server/main.ts` as a child process and resolves with its port once it listens. */
+/** Starts `navigator/service/main.ts` as a child process and resolves with its port once it listens. */
 function startChild(port: number): Promise<{ process: ChildProcess; port: number }> {
-  const process_ = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+  const process_ = spawn(process.execPath, ['--import', 'tsx', join(root, 'navigator/service/main.ts')], {
     cwd: root,
     env: {
       ...process.env,

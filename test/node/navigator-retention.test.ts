@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_CONFIG } from '../../server/config.js';
-import { ConversationHub, type Peer } from '../../server/conversation-hub.js';
-import { NavigatorStore } from '../../server/store.js';
+import { DEFAULT_CONFIG } from '../../navigator/service/config.js';
+import { ConversationHub, type Peer } from '../../navigator/service/conversation-hub.js';
+import { NavigatorStore } from '../../navigator/service/store.js';
 import type { ServiceToVisitorFrame } from '../../src/handoff/handoff-protocol.js';
-import { SPANISH_SUMMARY } from './navigator-test-clients.js';
+import { SPANISH_SUMMARY } from '../support/navigator-test-clients.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

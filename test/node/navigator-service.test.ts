@@ -8,9 +8,9 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import { createClientId } from '../../src/handoff/client-id.js';
 import type { HandoffSummary, ServiceToVisitorFrame } from '../../src/handoff/handoff-protocol.js';
 import type { HandoffEvent } from '../../src/handoff/handoff-transport.js';
-import type { NavigatorEvent } from '../../src/navigator-console/navigator-connection.js';
-import { type NavigatorService, startNavigatorService } from '../../server/navigator-service.js';
-import { parseOperatingHours } from '../../server/operating-hours.js';
+import type { NavigatorEvent } from '../../navigator/console/navigator-connection.js';
+import { type NavigatorService, startNavigatorService } from '../../navigator/service/navigator-service.js';
+import { parseOperatingHours } from '../../navigator/service/operating-hours.js';
 import {
   closeAllClients,
   DEMO_ORIGIN,
@@ -20,7 +20,7 @@ import {
   signIn,
   until,
   visitorTransport,
-} from './navigator-test-clients.js';
+} from '../support/navigator-test-clients.js';
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { NavigatorStore } from '../../server/store.js';
-import { SPANISH_SUMMARY } from './navigator-test-clients.js';
+import { NavigatorStore } from '../../navigator/service/store.js';
+import { SPANISH_SUMMARY } from '../support/navigator-test-clients.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

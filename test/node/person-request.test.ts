@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { asksForPerson } from '../../src/conversation/person-request.js';
-import { bothLanguages } from './crisis-phrase-lists.js';
+import { bothLanguages } from '../support/crisis-phrase-lists.js';
 
 const asks = (text: string) => asksForPerson(text, bothLanguages);
 

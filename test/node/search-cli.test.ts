@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { splitSnapshot } from '../../src/directory/hsds/split-snapshot.js';
-import { matcherFixture } from './directory-matcher-fixture.js';
+import { matcherFixture } from '../support/directory-matcher-fixture.js';
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../../src/cli/referral-assistant.ts', import.meta.url));

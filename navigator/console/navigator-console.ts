@@ -15,8 +15,8 @@
  */
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { createClientId } from '../handoff/client-id.js';
-import { type CallbackRequest, MAX_MESSAGE_LENGTH, type QueueEntry } from '../handoff/handoff-protocol.js';
+import { createClientId } from '../../src/handoff/client-id.js';
+import { type CallbackRequest, MAX_MESSAGE_LENGTH, type QueueEntry } from '../../src/handoff/handoff-protocol.js';
 import { playAttentionSound } from './attention-sound.js';
 import { currentSession, type SignInFailure, signIn, signOut } from './console-api.js';
 import {

@@ -2,7 +2,7 @@
  * The console's HTTP calls: sign in, sign out, and "who am I" after a reload. The session is
  * an HttpOnly cookie the page never reads.
  */
-import { SESSION_PATH, SIGN_IN_PATH, SIGN_OUT_PATH, type SignInResponse } from '../handoff/handoff-protocol.js';
+import { SESSION_PATH, SIGN_IN_PATH, SIGN_OUT_PATH, type SignInResponse } from '../../src/handoff/handoff-protocol.js';
 
 /** Why signing in failed. */
 export type SignInFailure = 'invalid-credentials' | 'rate-limited' | 'unreachable';

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { CONTENT_TYPES } from '../server/static-files.js';
+import { CONTENT_TYPES } from '../navigator/service/static-files.js';
 
 /** Options for {@link startDemoServer}. */
 export interface DemoServerOptions {

@@ -21,11 +21,11 @@ import type {
   ServiceToVisitorFrame,
   TranscriptMessage,
   VisitorFrame,
-} from '../src/handoff/handoff-protocol.js';
+} from '../../src/handoff/handoff-protocol.js';
 import type { NavigatorServiceConfig } from './config.js';
 import { randomToken, sameHash, tokenHash } from './navigator-accounts.js';
 import { isOpenAt } from './operating-hours.js';
-import { messageTextProblem } from '../src/handoff/message-text.js';
+import { messageTextProblem } from '../../src/handoff/message-text.js';
 import { parseNavigatorFrame, parseVisitorFrame } from './protocol.js';
 import { compareQueueItems, orderQueue } from './queue.js';
 import { fullBucket, takeToken, type TokenBucket } from './rate-limiter.js';

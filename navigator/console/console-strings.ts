@@ -1,10 +1,10 @@
 /**
- * The console's strings, from `locales/<lang>/console.json`, through a small typed lookup
+ * The console's strings, from `navigator/locales/<lang>/console.json`, through a small typed lookup
  * rather than the widget's i18next instance: the console is a separate page for staff, both
  * of its languages fit in its bundle, and its keys stay checked by the compiler.
  */
-import en from '../../locales/en/console.json' with { type: 'json' };
-import es from '../../locales/es/console.json' with { type: 'json' };
+import en from '../locales/en/console.json' with { type: 'json' };
+import es from '../locales/es/console.json' with { type: 'json' };
 
 /** A console string key (plural keys without their `_one`/`_other` suffix). */
 export type ConsoleKey = keyof typeof en extends infer K

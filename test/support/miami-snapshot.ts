@@ -8,10 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ImportReport } from '../src/directory/hsds/import-report.js';
-import { detectInput } from '../src/directory/hsds/read-hsds-input.js';
-import { runImport } from '../src/directory/hsds/run-import.js';
-import type { DirectorySnapshot } from '../src/directory/snapshot.js';
+import { ImportReport } from '../../src/directory/hsds/import-report.js';
+import { detectInput } from '../../src/directory/hsds/read-hsds-input.js';
+import { runImport } from '../../src/directory/hsds/run-import.js';
+import type { DirectorySnapshot } from '../../src/directory/snapshot.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where the Miami export lives relative to the project. */

@@ -142,7 +142,7 @@ export function moduleMatches(module: string, ref: ModuleRef): boolean {
 /** The chunk holding a module; throws when none does, so a renamed file fails loudly. */
 export function chunkHolding(chunks: readonly ManifestChunk[], ref: ModuleRef): ManifestChunk {
   const found = chunks.find((chunk) => chunk.modules.some((module) => moduleMatches(module, ref)));
-  if (!found) throw new Error(`No chunk in dist/bundle-manifest.json holds ${ref}: update scripts/bundle-size.ts`);
+  if (!found) throw new Error(`No chunk in dist/bundle-manifest.json holds ${ref}: update test/support/bundle-size.ts`);
   return found;
 }
 

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
-import { startDemoServer } from '../../scripts/demo-server.js';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+import { startDemoServer } from '../../demo/demo-server.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,7 +26,7 @@ export async function startE2eSession(): Promise<E2eSession> {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   }
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium: run `node scripts/chromium.mjs`.');
+  if (!executablePath) throw new Error('No Chromium: run `node test/support/chromium.mjs`.');
   const { url, server } = await startDemoServer({ port: 0, root: ROOT });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   return {

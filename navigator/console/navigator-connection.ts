@@ -12,13 +12,13 @@ import {
   type NavigatorFrame,
   type ServiceToNavigatorFrame,
   type TranscriptMessage,
-} from '../handoff/handoff-protocol.js';
-import { DeliveryQueue } from '../handoff/delivery-queue.js';
-import { messageTextProblem } from '../handoff/message-text.js';
-import type { BackoffOptions } from '../handoff/reconnect-backoff.js';
-import { ReconnectingSocket, type SocketFactory } from '../handoff/reconnecting-socket.js';
-import { serviceUrl } from '../handoff/service-url.js';
-import { TypingSignal } from '../handoff/typing-signal.js';
+} from '../../src/handoff/handoff-protocol.js';
+import { DeliveryQueue } from '../../src/handoff/delivery-queue.js';
+import { messageTextProblem } from '../../src/handoff/message-text.js';
+import type { BackoffOptions } from '../../src/handoff/reconnect-backoff.js';
+import { ReconnectingSocket, type SocketFactory } from '../../src/handoff/reconnecting-socket.js';
+import { serviceUrl } from '../../src/handoff/service-url.js';
+import { TypingSignal } from '../../src/handoff/typing-signal.js';
 
 /** Settings for {@link NavigatorConnection}. */
 export interface NavigatorConnectionOptions {

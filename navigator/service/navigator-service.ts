@@ -18,7 +18,7 @@ import {
   SIGN_OUT_PATH,
   type SignInResponse,
   VISITOR_SOCKET_PATH,
-} from '../src/handoff/handoff-protocol.js';
+} from '../../src/handoff/handoff-protocol.js';
 import { DEFAULT_CONFIG, type NavigatorServiceConfig } from './config.js';
 import { ConversationHub, type Peer } from './conversation-hub.js';
 import {
@@ -40,7 +40,7 @@ export interface NavigatorService {
   /** Base URL, e.g. `http://127.0.0.1:8081`; WebSocket URLs use the same host with `ws:`. */
   url: string;
   port: number;
-  /** Creates or updates a navigator account (what `referral-assistant add-navigator` does). */
+  /** Creates or updates a navigator account (what `npm run navigator -- add-navigator` does). */
   addNavigator(username: string, name: string, password: string): Promise<'added' | 'updated'>;
   /** Open connections and waiting conversations, for logs and the benchmark. */
   counts(): { visitors: number; navigators: number; waiting: number };

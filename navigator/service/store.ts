@@ -15,7 +15,7 @@ import type {
   EndedBy,
   HandoffSummary,
   TranscriptMessage,
-} from '../src/handoff/handoff-protocol.js';
+} from '../../src/handoff/handoff-protocol.js';
 
 /** A navigator account. */
 export interface NavigatorAccount {

@@ -1,13 +1,13 @@
 /**
- * `referral-assistant add-navigator <username>`: creates a navigator account in the navigator
+ * `npm run navigator -- add-navigator <username>`: creates a navigator account in the navigator
  * service's database (or sets a new name and password for an existing one). Works while the
  * service runs. The password is asked for on the terminal without echo, or read from standard
  * input for scripts; it never appears in arguments, where other users could see it.
  */
-import { DEFAULT_CONFIG } from '../../server/config.js';
-import { hashPassword, passwordProblem, usernameProblem } from '../../server/navigator-accounts.js';
-import { NavigatorStore } from '../../server/store.js';
-import type { CliCommand } from './cli-command.js';
+import { DEFAULT_CONFIG } from './config.js';
+import { hashPassword, passwordProblem, usernameProblem } from './navigator-accounts.js';
+import { NavigatorStore } from './store.js';
+import type { CliCommand } from '../../src/cli/cli-command.js';
 import { readHiddenLine, readPasswordFromStdin } from './read-password.js';
 
 /** The `add-navigator` command. */
@@ -18,7 +18,7 @@ export const command: CliCommand = {
   async run(args) {
     const options = parseArguments(args);
     if (typeof options === 'string') {
-      process.stderr.write(`add-navigator: ${options}\nUsage: referral-assistant ${command.usage}\n`);
+      process.stderr.write(`add-navigator: ${options}\nUsage: npm run navigator -- ${command.usage}\n`);
       return 2;
     }
     const usernameError = usernameProblem(options.username);

@@ -9,7 +9,7 @@ import type {
   EndedBy,
   HandoffErrorCode,
   QueueEntry,
-} from '../handoff/handoff-protocol.js';
+} from '../../src/handoff/handoff-protocol.js';
 import type { NavigatorEvent } from './navigator-connection.js';
 
 /** One line of a transcript. */

@@ -1,5 +1,5 @@
 // Finds the Chromium the tests drive: CHROME_PATH, then /usr/bin/chromium, then a Chrome or
-// Chromium on PATH. Run as a script (`node scripts/chromium.mjs`), it installs Debian's
+// Chromium on PATH. Run as a script (`node test/support/chromium.mjs`), it installs Debian's
 // chromium with apt-get when none is found and it runs as root, or stops with a one-line
 // instruction. Browser tests must never download a browser of their own.
 import { execFileSync } from 'node:child_process';

@@ -4,10 +4,10 @@
  * without passing through here; a summary is rebuilt field by field, so anything the widget
  * did not mean to hand off is dropped rather than stored.
  */
-import { CRISIS_KINDS, type CrisisKind } from '../src/conversation/crisis-kinds.js';
-import type { HandoffReason } from '../src/conversation/handoff-rules.js';
-import { NEED_CATEGORIES, type NeedCategory } from '../src/directory/snapshot.js';
-import { characterCount } from '../src/handoff/message-text.js';
+import { CRISIS_KINDS, type CrisisKind } from '../../src/conversation/crisis-kinds.js';
+import type { HandoffReason } from '../../src/conversation/handoff-rules.js';
+import { NEED_CATEGORIES, type NeedCategory } from '../../src/directory/snapshot.js';
+import { characterCount } from '../../src/handoff/message-text.js';
 import {
   CALLBACK_LIMITS,
   type CallbackRequestInput,
@@ -17,7 +17,7 @@ import {
   type NavigatorFrame,
   SUMMARY_LIMITS,
   type VisitorFrame,
-} from '../src/handoff/handoff-protocol.js';
+} from '../../src/handoff/handoff-protocol.js';
 
 /** The result of reading a frame. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: HandoffError };

@@ -3,8 +3,8 @@
  * them on its website, e.g. `MO-FR 07:00-21:00; SA 09:00-13:00`, so an administrator can set
  * them in one environment variable. Pure: the clock is an argument.
  */
-import { WEEKDAYS, type Weekday } from '../src/directory/snapshot.js';
-import { wallClock } from '../src/directory/opening-hours.js';
+import { WEEKDAYS, type Weekday } from '../../src/directory/snapshot.js';
+import { wallClock } from '../../src/directory/opening-hours.js';
 
 /** Opening hours, parsed. */
 export interface OperatingHours {

@@ -7,7 +7,7 @@ import { WebSocket as NodeWebSocket } from 'ws';
 import type { HandoffSummary } from '../../src/handoff/handoff-protocol.js';
 import type { HandoffEvent } from '../../src/handoff/handoff-transport.js';
 import { WebSocketTransport, type WebSocketTransportOptions } from '../../src/handoff/websocket-transport.js';
-import { NavigatorConnection, type NavigatorEvent } from '../../src/navigator-console/navigator-connection.js';
+import { NavigatorConnection, type NavigatorEvent } from '../../navigator/console/navigator-connection.js';
 
 /** The page origin the tests pretend to be (allowed by default). */
 export const DEMO_ORIGIN = 'http://localhost:8080';

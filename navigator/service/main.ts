@@ -1,6 +1,6 @@
 /**
  * Starts the navigator service from the environment (see `docs/navigator-service.md`):
- * `npx tsx server/main.ts`. Prints the URL once listening, and stops cleanly on SIGINT/SIGTERM.
+ * `npx tsx navigator/service/main.ts`. Prints the URL once listening, and stops cleanly on SIGINT/SIGTERM.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
