@@ -309,7 +309,7 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
     const posting = search.postings.get(unit.token);
     if (!posting) return touched;
     const strength =
-      (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.services.length);
+      (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.holders);
     for (let i = 0; i < posting.services.length; i++) raise(posting.services[i]!, strength * posting.weights[i]!);
     return touched;
   }
@@ -335,13 +335,13 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
 function bestCoverage(search: SearchIndex<SearchableService>, terms: readonly string[][], scratch: Scratch): number[] {
   const { coverage, words } = scratch;
   const withWords: number[] = [];
-  const common = Math.max(COMMON_WORD.atLeast, COMMON_WORD.share * search.services.length);
+  const common = Math.max(COMMON_WORD.atLeast, COMMON_WORD.share * search.serviceCount);
   for (const term of terms) {
     if (!term.length) continue;
     const covered: number[] = [];
     for (const word of term) {
       const posting = search.postings.get(word);
-      if (!posting || posting.services.length > common) continue;
+      if (!posting || posting.holders > common) continue;
       for (let i = 0; i < posting.services.length; i++) {
         const at = posting.services[i]!;
         if (coverage[at] === 0) covered.push(at);
@@ -359,7 +359,7 @@ function bestCoverage(search: SearchIndex<SearchableService>, terms: readonly st
 
 /** 0.4 for a word every service has, up to 1 for a word only one service has. */
 function rarity(search: SearchIndex<SearchableService>, holders: number): number {
-  const count = Math.max(1, search.services.length);
+  const count = Math.max(1, search.serviceCount);
   return 0.4 + 0.6 * (Math.log(1 + count / holders) / Math.log(1 + count));
 }
 
