@@ -96,7 +96,8 @@ export function isAreaIndex(value: unknown): boolean {
 export function areaIndexProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'expected a JSON object';
   if (value.format !== SNAPSHOT_FORMAT) return `format: expected "${SNAPSHOT_FORMAT}"`;
-  if (!isRecord(value.directory) || typeof value.directory.timeZone !== 'string') return 'directory.timeZone: expected text';
+  if (!isRecord(value.directory) || typeof value.directory.timeZone !== 'string')
+    return 'directory.timeZone: expected text';
   if (!isPart(value.everywhere)) return 'everywhere: expected { file, services, areas }';
   if (!Array.isArray(value.parts)) return 'parts: expected a list';
   const parts = value.parts as unknown[];
@@ -104,7 +105,8 @@ export function areaIndexProblem(value: unknown): string | undefined {
   if (badPart >= 0) return `parts[${badPart}]: expected { file, services, areas }`;
   if (!Array.isArray(value.areas)) return 'areas: expected a list';
   for (const [at, area] of (value.areas as unknown[]).entries()) {
-    if (!isRecord(area) || typeof area.id !== 'string' || !isRecord(area.name)) return `areas[${at}]: expected { id, name }`;
+    if (!isRecord(area) || typeof area.id !== 'string' || !isRecord(area.name))
+      return `areas[${at}]: expected { id, name }`;
     if (!Number.isInteger(area.part) || (area.part as number) < 0 || (area.part as number) >= parts.length) {
       return `areas[${at}] (${area.id}): part: expected one of the ${parts.length} parts`;
     }

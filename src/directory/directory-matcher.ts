@@ -308,8 +308,7 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
   if (unit.kind === 'word') {
     const posting = search.postings.get(unit.token);
     if (!posting) return touched;
-    const strength =
-      (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.holders);
+    const strength = (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.holders);
     for (let i = 0; i < posting.services.length; i++) raise(posting.services[i]!, strength * posting.weights[i]!);
     return touched;
   }

@@ -1,0 +1,245 @@
+/**
+ * Partitions a province-sized snapshot by area (issue 21, docs/large-snapshots.md): an area index,
+ * the search part of services that serve everywhere, and one search part per area or per group
+ * of nearby small areas, each a version-2 split search part with its own detail shards. A visitor
+ * who names an area downloads the index, the everywhere part and their area's part, not the
+ * services hundreds of kilometres away.
+ */
+import {
+  type AreaIndex,
+  type BoundingBox,
+  boundsOf,
+  type DirectoryTotals,
+  type IndexedArea,
+  PARTITIONED_SNAPSHOT_VERSION,
+  type PartEntry,
+} from '../area-index.js';
+import { buildSearchIndex } from '../search-index.js';
+import type { DirectorySnapshot, GeoPoint, LocalizedText, Service } from '../snapshot.js';
+import { distanceKm } from './derive-areas.js';
+import { gzipSync } from 'node:zlib';
+import {
+  DEFAULT_SHARD_SIZE,
+  type DirectorySearchSnapshot,
+  type SplitSnapshot,
+  searchRecord,
+  splitSnapshot,
+} from './split-snapshot.js';
+
+/**
+ * Areas are grouped until a part's search records reach about this many gzip bytes: with the
+ * everywhere part, the index and the top results' shards, a visitor stays under 250 KB.
+ */
+export const PART_TARGET_GZIP = 96 * 1024;
+/** Only areas whose centres are this close join one part: a part is a visitor's surroundings. */
+export const GROUP_KM = 60;
+/**
+ * A service serving areas in more parts than this goes to the everywhere part instead (its
+ * `areas` still limit where it shows), rather than being copied into many parts.
+ */
+export const MAX_PARTS_PER_SERVICE = 4;
+
+/** One file of a partitioned directory, ready to write. */
+export interface PartitionFile {
+  file: string;
+  content: DirectorySearchSnapshot | SplitSnapshot['shards'][number]['shard'];
+}
+
+/** A partitioned directory: the area index (written at the name the widget is given) and every other file. */
+export interface PartitionedSnapshot {
+  index: AreaIndex;
+  files: PartitionFile[];
+  /** Parts over the target: an area too big to split, or too many services that serve everywhere. */
+  warnings: string[];
+}
+
+/** True when partitioning pays: several areas, and services that name them. */
+export function worthPartitioning(snapshot: DirectorySnapshot): boolean {
+  const known = new Set(snapshot.areas.map((area) => area.id));
+  return known.size > 1 && snapshot.services.some((service) => service.areas.some((area) => known.has(area)));
+}
+
+/**
+ * Partitions a snapshot. `baseName` is the index's file name without `.json`; parts are
+ * `<baseName>.everywhere.json` and `<baseName>.part-<n>.json`, each with detail shards named
+ * after it. Pure apart from measuring gzip sizes.
+ */
+export function partitionSnapshot(
+  snapshot: DirectorySnapshot,
+  baseName: string,
+  options: { partTargetGzip?: number; shardSize?: number } = {},
+): PartitionedSnapshot {
+  const target = options.partTargetGzip ?? PART_TARGET_GZIP;
+  const shardSize = options.shardSize ?? DEFAULT_SHARD_SIZE;
+  const known = new Set(snapshot.areas.map((area) => area.id));
+  const servicesOfArea = new Map<string, Service[]>(snapshot.areas.map((area) => [area.id, []]));
+  for (const service of snapshot.services) {
+    for (const area of new Set(service.areas)) if (known.has(area)) servicesOfArea.get(area)!.push(service);
+  }
+  const warnings: string[] = [];
+  const groups = groupAreas(snapshot, servicesOfArea, target, warnings);
+  const partOfArea = new Map<string, number>();
+  groups.forEach((group, part) => {
+    for (const area of group) partOfArea.set(area, part);
+  });
+
+  const everywhere: Service[] = [];
+  const partServices: Service[][] = groups.map(() => []);
+  for (const service of snapshot.services) {
+    const parts = [...new Set(service.areas.flatMap((area) => (known.has(area) ? [partOfArea.get(area)!] : [])))];
+    if (parts.length === 0 || parts.length > MAX_PARTS_PER_SERVICE) everywhere.push(service);
+    else for (const part of parts) partServices[part]!.push(service);
+  }
+
+  // Counts over the whole directory, from the same index builder the widget runs, so a part
+  // carries for each of its words how many services of the whole directory hold it.
+  const wholeIndex = buildSearchIndex(snapshot);
+  const totals: DirectoryTotals = { services: snapshot.services.length, languages: {} };
+  for (const service of snapshot.services)
+    for (const language of new Set(service.languages))
+      totals.languages[language] = (totals.languages[language] ?? 0) + 1;
+
+  const files: PartitionFile[] = [];
+  const writePart = (services: Service[], name: string, areas: string[]): PartEntry => {
+    const split = splitSnapshot(
+      { ...snapshot, areas: [], services, ...termsOf(snapshot.taxonomyTerms, services) },
+      name,
+      shardSize,
+    );
+    const wordCounts: Record<string, number> = {};
+    for (const word of buildSearchIndex(split.search).postings.keys()) {
+      wordCounts[word] = wholeIndex.postings.get(word)?.holders ?? 0;
+    }
+    const search: DirectorySearchSnapshot = { ...split.search, wordCounts };
+    files.push({ file: `${name}.json`, content: search });
+    for (const { file, shard } of split.shards) files.push({ file, content: shard });
+    const bounds = boundsOf(services.flatMap(pointsOf));
+    return { file: `${name}.json`, services: services.length, areas, ...(bounds ? { bounds } : {}) };
+  };
+
+  const everywhereEntry = writePart(everywhere, `${baseName}.everywhere`, []);
+  const everywhereGzip = gzipSize(files[0]!.content);
+  if (everywhereGzip > target) {
+    warnings.push(
+      `the ${everywhere.length} services that serve everywhere are ${kb(everywhereGzip)} gzip, over the ${kb(target)} part target: every visitor downloads them`,
+    );
+  }
+  const parts = groups.map((group, part) => writePart(partServices[part]!, `${baseName}.part-${part}`, group));
+
+  const areaBounds = boundsByArea(snapshot);
+  const areas: IndexedArea[] = snapshot.areas.map((area) => {
+    const bounds = areaBounds.get(area.id);
+    return { ...area, part: partOfArea.get(area.id)!, ...(bounds ? { bounds } : {}) };
+  });
+  const index: AreaIndex = {
+    format: snapshot.format,
+    version: PARTITIONED_SNAPSHOT_VERSION,
+    generatedAt: snapshot.generatedAt,
+    ...(snapshot.source ? { source: snapshot.source } : {}),
+    directory: snapshot.directory,
+    areas,
+    everywhere: everywhereEntry,
+    parts,
+    totals,
+  };
+  return { index, files, warnings };
+}
+
+/**
+ * Groups nearby areas into parts: the biggest area not yet placed starts a part, and the areas
+ * nearest its centre (within {@link GROUP_KM}) join while the part stays under the target. An
+ * area over the target alone is its own part, with a warning. Estimates add each area's own
+ * gzip size, which overstates a group's (shared words compress together).
+ */
+function groupAreas(
+  snapshot: DirectorySnapshot,
+  servicesOfArea: Map<string, Service[]>,
+  target: number,
+  warnings: string[],
+): string[][] {
+  const estimate = new Map<string, number>();
+  for (const [area, services] of servicesOfArea) {
+    estimate.set(
+      area,
+      services.length ? gzipSize(services.map((service) => searchRecord(service, snapshot.taxonomyTerms))) : 0,
+    );
+  }
+  const byId = new Map(snapshot.areas.map((area) => [area.id, area]));
+  const unplaced = new Set(
+    [...snapshot.areas]
+      .sort((a, b) => estimate.get(b.id)! - estimate.get(a.id)! || (a.id < b.id ? -1 : 1))
+      .map((a) => a.id),
+  );
+  const groups: string[][] = [];
+  for (const seed of unplaced) {
+    unplaced.delete(seed);
+    const group = [seed];
+    let size = estimate.get(seed)!;
+    if (size > target) {
+      warnings.push(
+        `area ${seed}: its ${servicesOfArea.get(seed)!.length} services are ${kb(size)} gzip alone, over the ${kb(target)} part target`,
+      );
+    }
+    const centre = byId.get(seed)?.centroid;
+    if (centre) {
+      const nearby = [...unplaced]
+        .flatMap((id) => {
+          const centroid = byId.get(id)?.centroid;
+          return centroid ? [{ id, km: distanceKm(centre, centroid) }] : [];
+        })
+        .filter(({ km }) => km <= GROUP_KM)
+        .sort((a, b) => a.km - b.km);
+      for (const { id } of nearby) {
+        const added = estimate.get(id)!;
+        if (size + added > target) continue;
+        group.push(id);
+        size += added;
+        unplaced.delete(id);
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+/** Each area's box: its own located services' locations. */
+function boundsByArea(snapshot: DirectorySnapshot): Map<string, BoundingBox> {
+  const points = new Map<string, GeoPoint[]>();
+  for (const service of snapshot.services) {
+    for (const location of service.locations) {
+      if (!location.area || !location.point) continue;
+      const list = points.get(location.area);
+      if (list) list.push(location.point);
+      else points.set(location.area, [location.point]);
+    }
+  }
+  const boxes = new Map<string, BoundingBox>();
+  for (const [area, list] of points) {
+    const box = boundsOf(list);
+    if (box) boxes.set(area, box);
+  }
+  return boxes;
+}
+
+function pointsOf(service: Service): GeoPoint[] {
+  return service.locations.flatMap((location) => (location.point ? [location.point] : []));
+}
+
+/** The term names a part's services use, so a part does not carry the whole directory's. */
+function termsOf(
+  terms: Record<string, LocalizedText> | undefined,
+  services: Service[],
+): { taxonomyTerms?: Record<string, LocalizedText> } {
+  if (!terms) return {};
+  const used: Record<string, LocalizedText> = {};
+  for (const service of services) for (const code of service.taxonomy) if (terms[code]) used[code] = terms[code];
+  return { taxonomyTerms: used };
+}
+
+function gzipSize(value: unknown): number {
+  return gzipSync(JSON.stringify(value), { level: 9 }).length;
+}
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}
