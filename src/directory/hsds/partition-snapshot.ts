@@ -7,6 +7,7 @@
  */
 import {
   type AreaIndex,
+  areaIndexProblem,
   type BoundingBox,
   boundsOf,
   type DirectoryTotals,
@@ -15,12 +16,19 @@ import {
   type PartEntry,
 } from '../area-index.js';
 import { buildSearchIndex } from '../search-index.js';
-import type { DirectorySnapshot, GeoPoint, LocalizedText, Service } from '../snapshot.js';
+import {
+  type DirectorySnapshot,
+  type GeoPoint,
+  type LocalizedText,
+  SNAPSHOT_VERSION,
+  type Service,
+} from '../snapshot.js';
 import { distanceKm } from './derive-areas.js';
 import { gzipSync } from 'node:zlib';
 import {
   DEFAULT_SHARD_SIZE,
   type DirectorySearchSnapshot,
+  joinSplitSnapshot,
   type SplitSnapshot,
   searchRecord,
   splitSnapshot,
@@ -242,4 +250,118 @@ function gzipSize(value: unknown): number {
 
 function kb(bytes: number): string {
   return `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * Puts a partitioned directory back together as a single-file snapshot (version 1), so it can be
+ * checked against every rule of the format, and reports what does not fit together: an index
+ * that points at missing parts, parts whose shards do not fit them (see `joinSplitSnapshot`), a
+ * service outside the areas of its part, one service written differently in two parts, totals
+ * and word counts that are not the whole directory's (they would rank differently from the single
+ * file), boxes that miss their services. `parts` maps each part's file name to its search part
+ * and shards, parsed. Pure.
+ */
+export function joinPartitionedSnapshot(
+  index: unknown,
+  parts: ReadonlyMap<string, { search: unknown; shards: unknown[] }>,
+): { joined?: DirectorySnapshot; problems: string[] } {
+  const problem = areaIndexProblem(index);
+  if (problem) return { problems: [`area index: ${problem}`] };
+  const { areas, everywhere, parts: entries, totals, ...envelope } = index as AreaIndex;
+  const problems: string[] = [];
+  const services = new Map<string, { service: Service; file: string }>();
+  const taxonomyTerms: Record<string, LocalizedText> = {};
+  const partsOfArea = new Map<string, number>(areas.map((area) => [area.id, area.part]));
+  const seenIds = new Set<string>();
+  for (const area of areas) {
+    if (seenIds.has(area.id)) problems.push(`areas: ${area.id} is listed twice`);
+    seenIds.add(area.id);
+  }
+  const counted: { file: string; counts: Record<string, number>; search: unknown }[] = [];
+  [everywhere, ...entries].forEach((entry, at) => {
+    const number = at - 1;
+    const found = parts.get(entry.file);
+    if (!found) {
+      problems.push(`${entry.file}: missing`);
+      return;
+    }
+    const split = joinSplitSnapshot(found.search, found.shards);
+    for (const line of split.problems) problems.push(`${entry.file}: ${line}`);
+    if (!split.joined) return;
+    const joined = split.joined as DirectorySnapshot;
+    const partServices = Array.isArray(joined.services) ? joined.services : [];
+    if (partServices.length !== entry.services) {
+      problems.push(`${entry.file}: the index says ${entry.services} services, the part holds ${partServices.length}`);
+    }
+    if (number >= 0) {
+      const listed = areas.filter((area) => area.part === number).map((area) => area.id);
+      if (listed.join() !== [...entry.areas].join()) {
+        problems.push(
+          `parts[${number}].areas: [${entry.areas.join(', ')}], but the areas pointing at it are [${listed.join(', ')}]`,
+        );
+      }
+    }
+    Object.assign(taxonomyTerms, joined.taxonomyTerms);
+    for (const service of partServices) {
+      if (!service || typeof service.id !== 'string') continue;
+      if (number >= 0 && !service.areas?.some((area) => partsOfArea.get(area) === number)) {
+        problems.push(`${entry.file}: ${service.id} serves none of the part's areas (${entry.areas.join(', ')})`);
+      }
+      const already = services.get(service.id);
+      if (already && JSON.stringify(already.service) !== JSON.stringify(service)) {
+        problems.push(`${service.id}: written differently in ${already.file} and ${entry.file}`);
+      }
+      if (!already) services.set(service.id, { service, file: entry.file });
+      for (const location of service.locations ?? []) {
+        if (location.point && entry.bounds && !inBox(location.point, entry.bounds)) {
+          problems.push(`${entry.file}: ${service.id} lies outside the part's bounds`);
+          break;
+        }
+      }
+    }
+    const counts = (found.search as { wordCounts?: unknown }).wordCounts;
+    if (typeof counts !== 'object' || counts === null)
+      problems.push(`${entry.file}: wordCounts: expected the whole directory's count of each word`);
+    else counted.push({ file: entry.file, counts: counts as Record<string, number>, search: found.search });
+  });
+
+  const joined: DirectorySnapshot = {
+    ...(envelope as Omit<DirectorySnapshot, 'areas' | 'services' | 'version'>),
+    version: SNAPSHOT_VERSION,
+    areas: areas.map(({ part: _part, bounds: _bounds, ...area }) => area),
+    services: [...services.values()].map(({ service }) => service),
+    ...(Object.keys(taxonomyTerms).length > 0 ? { taxonomyTerms } : {}),
+  };
+  if (totals.services !== joined.services.length) {
+    problems.push(
+      `totals.services: ${totals.services}, but the parts hold ${joined.services.length} distinct services`,
+    );
+  }
+  const languages: Record<string, number> = {};
+  for (const service of joined.services)
+    for (const language of new Set(service.languages ?? [])) languages[language] = (languages[language] ?? 0) + 1;
+  if (JSON.stringify(sortedEntries(languages)) !== JSON.stringify(sortedEntries(totals.languages))) {
+    problems.push('totals.languages: not the count of services listing each language');
+  }
+  if (problems.length === 0) {
+    const whole = buildSearchIndex(joined);
+    for (const { file, counts, search } of counted) {
+      const own = buildSearchIndex(search as DirectorySearchSnapshot);
+      const wrong = [...own.postings.keys()].filter((word) => counts[word] !== whole.postings.get(word)?.holders);
+      if (wrong.length > 0) {
+        problems.push(
+          `${file}: wordCounts: ${wrong.length} words counted differently from the whole directory (${wrong.slice(0, 3).join(', ')}); rebuild with this version`,
+        );
+      }
+    }
+  }
+  return { joined, problems };
+}
+
+function inBox(point: GeoPoint, box: BoundingBox): boolean {
+  return point.lat >= box.south && point.lat <= box.north && point.lon >= box.west && point.lon <= box.east;
+}
+
+function sortedEntries(record: Record<string, number>): [string, number][] {
+  return Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1));
 }
