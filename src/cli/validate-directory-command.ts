@@ -153,7 +153,9 @@ async function joinPartitionedFiles(path: string, index: unknown): Promise<unkno
     for (const shardFile of shardFiles) shards.push(await readJson(String(shardFile)));
     parts.set(file, { search, shards });
   }
-  const { joined, problems } = joinPartitionedSnapshot(index, parts);
+  const wordsFile = (index as { words?: unknown }).words;
+  const words = typeof wordsFile === 'string' ? await readJson(wordsFile) : undefined;
+  const { joined, problems } = joinPartitionedSnapshot(index, parts, words);
   for (const problem of problems) process.stdout.write(`${problem}\n`);
   if (!joined || problems.length > 0) {
     process.stdout.write(`Invalid: ${path} and its ${entries.length} parts do not fit together.\n`);

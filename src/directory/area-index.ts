@@ -72,6 +72,21 @@ export interface AreaIndex {
   /** Parts of one area or of a group of nearby areas. */
   parts: PartEntry[];
   totals: DirectoryTotals;
+  /**
+   * The file of the whole directory's words for typo correction (a {@link DirectoryWords}),
+   * relative to this file: fetched with the need vocabulary, for typed words only.
+   */
+  words: string;
+}
+
+/** Format name of a partitioned directory's word list. */
+export const DIRECTORY_WORDS_FORMAT = 'referral-assistant/directory-words';
+
+/** The whole directory's words, so a search over some parts corrects typos as over the whole. */
+export interface DirectoryWords {
+  format: typeof DIRECTORY_WORDS_FORMAT;
+  version: 1;
+  words: string[];
 }
 
 /** Where a visitor is, as far as the conversation knows. */
@@ -115,6 +130,7 @@ export function areaIndexProblem(value: unknown): string | undefined {
   if (!isRecord(totals) || typeof totals.services !== 'number' || !isRecord(totals.languages)) {
     return 'totals: expected { services, languages }';
   }
+  if (typeof value.words !== 'string') return 'words: expected the file name of the directory’s words';
   return undefined;
 }
 

@@ -15,7 +15,7 @@ import type { DirectoryIndex } from './directory-matcher.js';
 import { buildDirectoryIndex, withVocabulary } from './directory-matcher.js';
 import type { NeedVocabulary } from './need-vocabulary.js';
 import { loadNeedVocabulary } from './need-vocabulary-loader.js';
-import type { SearchableDirectory, SearchableService } from './search-index.js';
+import type { SearchableDirectory, SearchableService, WholeDirectoryCounts } from './search-index.js';
 import type { Area, DirectorySnapshot, LocalizedText, Service, UiLanguage } from './snapshot.js';
 import type { SNAPSHOT_FORMAT } from './snapshot.js';
 import { envelopeProblem, servicesProblem } from './snapshot-shape.js';
@@ -93,13 +93,21 @@ export async function loadDirectory(
   return directory;
 }
 
-/** Adds the lazily built index to a directory, with the vocabularies already loaded. */
-function indexed(directory: Omit<LoadedDirectory, 'index'>, vocabularies: readonly NeedVocabulary[]): LoadedDirectory {
+/**
+ * Adds the lazily built index to a directory, with the vocabularies already loaded. Typed words
+ * (a `language` asked for) also wait for `forTypedWords`: a partitioned directory's word list.
+ */
+function indexed(
+  directory: Omit<LoadedDirectory, 'index'>,
+  vocabularies: readonly NeedVocabulary[],
+  forTypedWords?: () => Promise<void>,
+): LoadedDirectory {
   let index: DirectoryIndex<LoadedSnapshot> | undefined;
   return {
     ...directory,
     async index(wanted) {
       index ??= buildDirectoryIndex(directory.snapshot, vocabularies);
+      if (wanted && forTypedWords) await forTypedWords();
       if (wanted && !index.vocabularies.has(wanted)) index = withVocabulary(index, await loadNeedVocabulary(wanted));
       return index;
     },
@@ -175,13 +183,31 @@ function openPartitioned(href: string, areaIndex: AreaIndex, fetchImpl: typeof f
           .filter(Boolean)
           .map((n) => areaIndex.parts[Number(n)]!.file),
       ];
-      loading = Promise.all(files.map(part)).then((loaded) => mergedView(href, areaIndex, loaded, scoped));
+      loading = Promise.all(files.map(part)).then((loaded) => mergedView(href, areaIndex, loaded, scoped, dictionary));
       loading.catch(() => views.delete(key));
       views.set(key, loading);
     }
     return loading;
   };
   const scoped = (scope: DirectoryScope) => view(partsForScope(areaIndex, scope));
+  let words: Promise<readonly string[]> | undefined;
+  const dictionary = (): Promise<readonly string[]> => {
+    if (!words) {
+      const url = new URL(areaIndex.words, href).href;
+      words = fetchJson(url, fetchImpl).then((value) => {
+        const list = isRecord(value) ? value.words : undefined;
+        if (!Array.isArray(list) || !list.every((word) => typeof word === 'string')) {
+          throw new Error(`Directory ${url} is not valid: words: expected a list of words`);
+        }
+        return list as string[];
+      });
+      // A failed word list is forgotten so the next typed search tries again.
+      words.catch(() => {
+        words = undefined;
+      });
+    }
+    return words;
+  };
   return { view };
 }
 
@@ -191,6 +217,7 @@ function mergedView(
   areaIndex: AreaIndex,
   parts: LoadedPart[],
   scoped: (scope: DirectoryScope) => Promise<LoadedDirectory>,
+  dictionary: () => Promise<readonly string[]>,
 ): LoadedDirectory {
   const services: SearchableService[] = [];
   const owner = new Map<string, LoadedPart>();
@@ -206,6 +233,7 @@ function mergedView(
     }
   }
   const { version, generatedAt, directory, areas, totals } = areaIndex;
+  const whole: WholeDirectoryCounts = { services: totals.services, languages: totals.languages, words };
   const snapshot: LoadedSnapshot = {
     format: areaIndex.format,
     version,
@@ -214,7 +242,7 @@ function mergedView(
     areas,
     taxonomyTerms,
     services,
-    whole: { services: totals.services, languages: totals.languages, words },
+    whole,
   };
   return indexed(
     {
@@ -237,6 +265,9 @@ function mergedView(
       scoped,
     },
     [],
+    async () => {
+      whole.dictionary ??= await dictionary();
+    },
   );
 }
 

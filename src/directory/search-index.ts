@@ -47,6 +47,8 @@ export interface WholeDirectoryCounts {
   services: number;
   languages: Record<string, number>;
   words: Record<string, number>;
+  /** The whole directory's words for typo correction (`correctionWords`), once loaded. */
+  dictionary?: readonly string[];
 }
 
 /** Services holding one word, with how strongly (the best field the word appears in). */

@@ -10,11 +10,14 @@ import {
   areaIndexProblem,
   type BoundingBox,
   boundsOf,
+  DIRECTORY_WORDS_FORMAT,
   type DirectoryTotals,
+  type DirectoryWords,
   type IndexedArea,
   PARTITIONED_SNAPSHOT_VERSION,
   type PartEntry,
 } from '../area-index.js';
+import { correctionWords } from '../directory-matcher.js';
 import { buildSearchIndex } from '../search-index.js';
 import {
   type DirectorySnapshot,
@@ -50,7 +53,7 @@ export const MAX_PARTS_PER_SERVICE = 4;
 /** One file of a partitioned directory, ready to write. */
 export interface PartitionFile {
   file: string;
-  content: DirectorySearchSnapshot | SplitSnapshot['shards'][number]['shard'];
+  content: DirectorySearchSnapshot | SplitSnapshot['shards'][number]['shard'] | DirectoryWords;
 }
 
 /** A partitioned directory: the area index (written at the name the widget is given) and every other file. */
@@ -139,6 +142,12 @@ export function partitionSnapshot(
     const bounds = areaBounds.get(area.id);
     return { ...area, part: partOfArea.get(area.id)!, ...(bounds ? { bounds } : {}) };
   });
+  const words: DirectoryWords = {
+    format: DIRECTORY_WORDS_FORMAT,
+    version: 1,
+    words: correctionWords(wholeIndex.postings.keys()).sort(),
+  };
+  files.push({ file: `${baseName}.words.json`, content: words });
   const index: AreaIndex = {
     format: snapshot.format,
     version: PARTITIONED_SNAPSHOT_VERSION,
@@ -149,6 +158,7 @@ export function partitionSnapshot(
     everywhere: everywhereEntry,
     parts,
     totals,
+    words: `${baseName}.words.json`,
   };
   return { index, files, warnings };
 }
@@ -264,6 +274,7 @@ function kb(bytes: number): string {
 export function joinPartitionedSnapshot(
   index: unknown,
   parts: ReadonlyMap<string, { search: unknown; shards: unknown[] }>,
+  words?: unknown,
 ): { joined?: DirectorySnapshot; problems: string[] } {
   const problem = areaIndexProblem(index);
   if (problem) return { problems: [`area index: ${problem}`] };
@@ -295,7 +306,7 @@ export function joinPartitionedSnapshot(
     }
     if (number >= 0) {
       const listed = areas.filter((area) => area.part === number).map((area) => area.id);
-      if (listed.join() !== [...entry.areas].join()) {
+      if (listed.sort().join() !== [...entry.areas].sort().join()) {
         problems.push(
           `parts[${number}].areas: [${entry.areas.join(', ')}], but the areas pointing at it are [${listed.join(', ')}]`,
         );
@@ -345,6 +356,15 @@ export function joinPartitionedSnapshot(
   }
   if (problems.length === 0) {
     const whole = buildSearchIndex(joined);
+    const expected = correctionWords(whole.postings.keys()).sort();
+    const listed = (words as { format?: unknown; words?: unknown } | undefined)?.words;
+    if ((words as { format?: unknown } | undefined)?.format !== DIRECTORY_WORDS_FORMAT || !Array.isArray(listed)) {
+      problems.push(
+        `${(index as AreaIndex).words}: expected the directory's words (format "${DIRECTORY_WORDS_FORMAT}")`,
+      );
+    } else if (listed.join('\n') !== expected.join('\n')) {
+      problems.push(`${(index as AreaIndex).words}: not the whole directory's words; rebuild with this version`);
+    }
     for (const { file, counts, search } of counted) {
       const own = buildSearchIndex(search as DirectorySearchSnapshot);
       const wrong = [...own.postings.keys()].filter((word) => counts[word] !== whole.postings.get(word)?.holders);
