@@ -33,16 +33,27 @@ import { LocalizeController } from './i18n/localize-controller.js';
 import { styles } from './referral-assistant.styles.js';
 import { emit } from './referral-assistant-events.js';
 import { EMERGENCY_NUMBERS, knownRegionId } from './regions/regions.js';
+import { actionStyles } from './ui/actions.styles.js';
 import { renderCallbackForm } from './ui/callback-form.js';
+import { callbackFormStyles } from './ui/callback-form.styles.js';
 import { renderComposer } from './ui/composer.js';
+import { composerStyles } from './ui/composer.styles.js';
 import { copyText } from './ui/copy-text.js';
 import { DEFAULT_MAP_URL } from './ui/directions-link.js';
+import { crisisStyles } from './ui/crisis-response.styles.js';
+import { formControlStyles } from './ui/form-controls.styles.js';
 import { renderLauncher } from './ui/launcher.js';
+import { launcherStyles } from './ui/launcher.styles.js';
 import { type MessageContext, renderMessage } from './ui/message-view.js';
+import { messageStyles } from './ui/message-view.styles.js';
 import { renderPanelHeader } from './ui/panel-header.js';
+import { panelHeaderStyles } from './ui/panel-header.styles.js';
+import { printViewStyles } from './ui/print-view.styles.js';
 import { speakLatestTurn, speakMessageOf, speechSupported } from './ui/read-aloud.js';
 import { renderReplyButtons } from './ui/reply-buttons.js';
+import { replyStyles } from './ui/reply-buttons.styles.js';
 import { safeWebUrl } from './ui/safe-link.js';
+import { serviceCardStyles } from './ui/service-card.styles.js';
 import { translateLine } from './ui/translate.js';
 
 /** The visitor's position from the browser, after they agree; coarse is enough to sort by distance. */
@@ -100,7 +111,21 @@ const loadTriage = () => import('./conversation/triage.js');
  * @cssprop --referral-assistant-radius - Corner radius. Default `12px`.
  */
 export class ReferralAssistant extends LitElement {
-  static override styles = styles;
+  // Later pieces may override earlier ones at equal specificity: a crisis message is a message.
+  static override styles = [
+    styles,
+    launcherStyles,
+    panelHeaderStyles,
+    messageStyles,
+    crisisStyles,
+    serviceCardStyles,
+    actionStyles,
+    replyStyles,
+    formControlStyles,
+    composerStyles,
+    callbackFormStyles,
+    printViewStyles,
+  ];
 
   /** URL of the directory snapshot (JSON). Defaults to the bundled demo directory. */
   @property() directory?: string;
