@@ -9,7 +9,7 @@ import type {
   FindServicesInput,
   FoundServices,
   NeedAssessment,
-} from '../conversation/conversation.machine.js';
+} from '../conversation/conversation-types.js';
 import { questionsThatChangeResults } from './clarifying-questions.js';
 import { NEARBY_KM } from './area-index.js';
 import { type DirectoryIndex, type MatchFilters, type MatchResult, matchServices } from './directory-matcher.js';
