@@ -13,10 +13,13 @@
  *
  * Query times: the relevance query set (English and Spanish) in every area, over that area's
  * parts, area filter on, with the single file's times on the same queries beside them. Heap: V8
- * heap held after loading the largest area's parts and building their index (Node runs the same
- * V8 as Chromium; run with `--expose-gc`), beside the single file's plain split search part.
+ * heap held after loading the largest area's parts and building their index (run with
+ * `--expose-gc`), beside the single file's plain split search part.
  *
- * Options: `--sizes 20000,60000` (synthetic sizes; `0` for none), `--no-miami`.
+ * Chromium: the same heap in a real page (DevTools protocol, after a forced collection), with
+ * the widget's loader and search bundled by esbuild; on a shared machine run the bench under
+ * `flock /tmp/chromium.lock`. Options: `--sizes 20000,60000` (synthetic sizes; `0` for none),
+ * `--no-miami`, `--no-browser`.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -24,6 +27,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { loadDirectory } from '../src/directory/directory-loader.js';
 import { buildDirectoryIndex, matchServices } from '../src/directory/directory-matcher.js';
 import { createDirectorySearch } from '../src/directory/directory-search.js';
@@ -32,6 +37,7 @@ import { splitSnapshot } from '../src/directory/hsds/split-snapshot.js';
 import { loadNeedVocabulary } from '../src/directory/need-vocabulary-loader.js';
 import type { DirectorySnapshot, UiLanguage } from '../src/directory/snapshot.js';
 import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
+import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
 import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
 import { syntheticProvince } from './synthetic-directory.js';
 
@@ -44,6 +50,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 /** Keeps what a measurement built reachable, so a later heap figure does not count it as freed. */
 const keepAlive: unknown[] = [];
 const heapMb = () => {
+  // Twice: what a first full collection only marks (weak maps, finalizers) goes in the second.
+  gc?.();
   gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
@@ -62,6 +70,8 @@ interface Row {
   singleQuery: { p50: number; p95: number };
   heapMb: number;
   singleHeapMb: number;
+  /** The same in Chromium, when there is one. */
+  browserHeapMb?: number;
 }
 
 /** Files by name, served from memory, each request recorded. */
@@ -100,7 +110,11 @@ function queryList(): { lang: UiLanguage; query: string }[] {
   return [...read('tuned'), ...read('held-out')].map(({ lang, query }) => ({ lang, query }));
 }
 
-async function measure(name: string, snapshot: DirectorySnapshot): Promise<Row | string> {
+async function measure(
+  name: string,
+  snapshot: DirectorySnapshot,
+  options: { browser: boolean },
+): Promise<Row | string> {
   if (!worthPartitioning(snapshot)) {
     return `${name}: not partitioned (${snapshot.areas.length} areas, but no service names one: its export gives no service areas), so build-directory --split writes the plain split`;
   }
@@ -110,6 +124,24 @@ async function measure(name: string, snapshot: DirectorySnapshot): Promise<Row |
   for (const { file, content } of files) bodies.set(file, JSON.stringify(content));
   const serve = server(bodies);
   const url = `${ORIGIN}directory.json`;
+
+  const vocabularies = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
+  const largest = [...index.areas].sort(
+    (a, b) => index.parts[b.part]!.services - index.parts[a.part]!.services || (a.id < b.id ? -1 : 1),
+  )[0]!;
+
+  // First, before the scenarios leave garbage behind: the heap held by the largest area's parts
+  // and their index, then by the plain split's search part.
+  const heapStart = heapMb();
+  const held = await loadDirectory(url, serve([]).fetchImpl);
+  const heldView = await held.scoped({ area: largest.id });
+  await heldView.index('en');
+  const heap = heapMb() - heapStart;
+  const singleStart = heapMb();
+  const single = buildDirectoryIndex(JSON.parse(before), vocabularies);
+  const singleHeap = heapMb() - singleStart;
+  keepAlive.push(held, heldView, single);
+
   const find = async (areas: (string | null)[]) => {
     const asked: string[] = [];
     const { fetchImpl, bytes } = serve(asked);
@@ -133,9 +165,6 @@ async function measure(name: string, snapshot: DirectorySnapshot): Promise<Row |
   const firstBytes: { area: string; bytes: number }[] = [];
   for (const area of index.areas) firstBytes.push({ area: area.id, bytes: (await find([area.id]))[0]! });
   firstBytes.sort((a, b) => a.bytes - b.bytes);
-  const largest = [...index.areas].sort(
-    (a, b) => index.parts[b.part]!.services - index.parts[a.part]!.services || (a.id < b.id ? -1 : 1),
-  )[0]!;
   const seconds: number[] = [];
   for (const area of index.areas) {
     if (area.part === largest.part) continue;
@@ -145,12 +174,13 @@ async function measure(name: string, snapshot: DirectorySnapshot): Promise<Row |
   const anywhere = (await find([null]))[0]!;
 
   // Query times in every area over its parts, and over the single file with the same filter.
-  const vocabularies = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
   const queries = queryList();
   const { fetchImpl } = serve([]);
   const directory = await loadDirectory(url, fetchImpl);
   const whole = buildDirectoryIndex(snapshot, vocabularies);
   keepAlive.push(whole, directory);
+  // Each side in its own loop, so one's garbage (the single file's per-query arrays are 60,000
+  // long) is not collected during the other's timings.
   const times: number[] = [];
   const singleTimes: number[] = [];
   for (const area of index.areas) {
@@ -158,11 +188,14 @@ async function measure(name: string, snapshot: DirectorySnapshot): Promise<Row |
     const english = await view.index('en');
     const spanish = await view.index('es');
     for (const { lang, query } of queries) {
-      const indexOf = lang === 'es' ? spanish : english;
-      let started = performance.now();
-      matchServices(indexOf, { text: query }, { area: area.id }, lang, 5);
+      const started = performance.now();
+      matchServices(lang === 'es' ? spanish : english, { text: query }, { area: area.id }, lang, 5);
       times.push(performance.now() - started);
-      started = performance.now();
+    }
+  }
+  for (const area of index.areas) {
+    for (const { lang, query } of queries) {
+      const started = performance.now();
       matchServices(whole, { text: query }, { area: area.id }, lang, 5);
       singleTimes.push(performance.now() - started);
     }
@@ -170,16 +203,7 @@ async function measure(name: string, snapshot: DirectorySnapshot): Promise<Row |
   times.sort((a, b) => a - b);
   singleTimes.sort((a, b) => a - b);
 
-  // Heap held by the largest area's parts and their index, then by the plain split's search part.
-  const heapStart = heapMb();
-  const held = await loadDirectory(url, serve([]).fetchImpl);
-  const heldView = await held.scoped({ area: largest.id });
-  await heldView.index('en');
-  const heap = heapMb() - heapStart;
-  const singleStart = heapMb();
-  const single = buildDirectoryIndex(JSON.parse(before), vocabularies);
-  const singleHeap = heapMb() - singleStart;
-  keepAlive.push(held, heldView, single);
+  const inBrowser = options.browser ? await browserHeapMb(bodies, largest.id) : undefined;
 
   const worst = firstBytes.at(-1)!;
   return {
@@ -203,6 +227,7 @@ async function measure(name: string, snapshot: DirectorySnapshot): Promise<Row |
     singleQuery: { p50: percentile(singleTimes, 0.5), p95: percentile(singleTimes, 0.95) },
     heapMb: heap,
     singleHeapMb: singleHeap,
+    ...(inBrowser !== undefined ? { browserHeapMb: inBrowser } : {}),
   };
 }
 
@@ -216,6 +241,76 @@ function byLocation(snapshot: DirectorySnapshot): DirectorySnapshot {
       return { ...service, areas };
     }),
   };
+}
+
+/**
+ * The JavaScript heap a Chromium page holds after the widget's own loader and search (bundled by
+ * esbuild) have shown results for the largest area, as the DevTools protocol reports it after a
+ * forced collection, minus the page's heap before. Undefined without a Chromium.
+ */
+async function browserHeapMb(bodies: Map<string, string>, area: string): Promise<number | undefined> {
+  const executablePath = findChromium();
+  if (!executablePath) return undefined;
+  const root = resolve(here, '..');
+  const bundle = await build({
+    stdin: {
+      contents: `import { loadDirectory } from '${root}/src/directory/directory-loader.ts';
+        import { createDirectorySearch } from '${root}/src/directory/directory-search.ts';
+        import { loadFuzzyEngine } from '${root}/src/directory/term-corrector.ts';
+        Object.assign(window, { loadDirectory, createDirectorySearch, loadFuzzyEngine });`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
+  const script = bundle.outputFiles[0]!.text;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.route(`${ORIGIN}**`, (route) => {
+      const name = route.request().url().slice(ORIGIN.length);
+      if (name === '') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
+      if (name === 'search.js') return route.fulfill({ contentType: 'text/javascript', body: script });
+      const body = bodies.get(name);
+      return body === undefined
+        ? route.fulfill({ status: 404 })
+        : route.fulfill({ contentType: 'application/json', body });
+    });
+    await page.goto(ORIGIN);
+    await page.addScriptTag({ url: `${ORIGIN}search.js` });
+    const cdp = await page.context().newCDPSession(page);
+    const used = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await page.evaluate(() => (window as unknown as { loadFuzzyEngine(): Promise<void> }).loadFuzzyEngine());
+    const before = await used();
+    await page.evaluate(
+      async ({ url, area, text }) => {
+        const w = window as unknown as {
+          loadDirectory(url: string): Promise<unknown>;
+          createDirectorySearch(directory: unknown): { find(input: unknown): Promise<{ results: unknown[] }> };
+          kept: unknown;
+        };
+        const search = w.createDirectorySearch(await w.loadDirectory(url));
+        const found = await search.find({
+          need: { categories: [], text },
+          answers: { area },
+          language: 'en',
+          urgent: false,
+        });
+        if (found.results.length === 0) throw new Error('no results in the browser');
+        w.kept = search;
+      },
+      { url: `${ORIGIN}directory.json`, area, text: VISITOR_WORDS },
+    );
+    return ((await used()) - before) / 1024 / 1024;
+  } finally {
+    await browser.close();
+  }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -233,7 +328,7 @@ function table(rows: Row[]): string {
       'second area (median / worst)',
       'query p50 / p95 ms',
       'single file p50 / p95 ms',
-      'heap MB (parts / single)',
+      'heap MB (parts / single / Chromium)',
       'before: search part',
     ],
   ];
@@ -248,7 +343,7 @@ function table(rows: Row[]): string {
       `+${kb(row.secondArea.median)} / +${kb(row.secondArea.worst)}`,
       `${ms(row.query.p50)} / ${ms(row.query.p95)}`,
       `${ms(row.singleQuery.p50)} / ${ms(row.singleQuery.p95)}`,
-      `${row.heapMb.toFixed(1)} / ${row.singleHeapMb.toFixed(1)}`,
+      `${row.heapMb.toFixed(1)} / ${row.singleHeapMb.toFixed(1)} / ${row.browserHeapMb?.toFixed(1) ?? '-'}`,
       kb(row.beforeGzip),
     ]);
   }
@@ -264,12 +359,17 @@ function table(rows: Row[]): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '20000,60000' }, 'no-miami': { type: 'boolean' } },
+    options: {
+      sizes: { type: 'string', default: '20000,60000' },
+      'no-miami': { type: 'boolean' },
+      'no-browser': { type: 'boolean' },
+    },
   });
   const sizes = values.sizes
     .split(',')
     .map(Number)
     .filter((size) => size > 0);
+  const options = { browser: !values['no-browser'] };
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out();
   out(`Province bench: a directory partitioned by area, a visitor typing "${VISITOR_WORDS}".`);
@@ -286,11 +386,11 @@ async function main(): Promise<number> {
     if (miami.ok) {
       // The export names no service areas, so every service serves all of Miami and nothing
       // partitions; placed by the cities of their locations instead, it shows real data's figures.
-      add(await measure('Miami', miami.snapshot));
-      add(await measure('Miami by city', byLocation(miami.snapshot)));
+      add(await measure('Miami', miami.snapshot, options));
+      add(await measure('Miami by city', byLocation(miami.snapshot), options));
     } else notes.push(`Miami: skipped (${miami.why}).`);
   }
-  for (const size of sizes) add(await measure(`province ${size / 1000}k`, syntheticProvince(size)));
+  for (const size of sizes) add(await measure(`province ${size / 1000}k`, syntheticProvince(size), options));
   out();
   out(table(rows));
   out();
