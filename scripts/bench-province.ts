@@ -19,7 +19,7 @@
  * Chromium: the same heap in a real page (DevTools protocol, after a forced collection), with
  * the widget's loader and search bundled by esbuild; on a shared machine run the bench under
  * `flock /tmp/chromium.lock`. Options: `--sizes 20000,60000` (synthetic sizes; `0` for none),
- * `--no-miami`, `--no-browser`.
+ * `--no-miami`, `--no-browser`, `--browser-only` (only the heap in Chromium, for a short lock).
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -113,7 +113,7 @@ function queryList(): { lang: UiLanguage; query: string }[] {
 async function measure(
   name: string,
   snapshot: DirectorySnapshot,
-  options: { browser: boolean },
+  options: { browser: boolean; browserOnly: boolean },
 ): Promise<Row | string> {
   if (!worthPartitioning(snapshot)) {
     return `${name}: not partitioned (${snapshot.areas.length} areas, but no service names one: its export gives no service areas), so build-directory --split writes the plain split`;
@@ -141,6 +141,10 @@ async function measure(
   const single = buildDirectoryIndex(JSON.parse(before), vocabularies);
   const singleHeap = heapMb() - singleStart;
   keepAlive.push(held, heldView, single);
+  if (options.browserOnly) {
+    const inBrowser = await browserHeapMb(bodies, largest.id);
+    return `${name}: Chromium heap after the first results in ${largest.id}: ${inBrowser?.toFixed(1) ?? 'no Chromium'} MB (Node: ${heap.toFixed(1)} MB)`;
+  }
 
   const find = async (areas: (string | null)[]) => {
     const asked: string[] = [];
@@ -363,13 +367,14 @@ async function main(): Promise<number> {
       sizes: { type: 'string', default: '20000,60000' },
       'no-miami': { type: 'boolean' },
       'no-browser': { type: 'boolean' },
+      'browser-only': { type: 'boolean' },
     },
   });
   const sizes = values.sizes
     .split(',')
     .map(Number)
     .filter((size) => size > 0);
-  const options = { browser: !values['no-browser'] };
+  const options = { browser: !values['no-browser'], browserOnly: Boolean(values['browser-only']) };
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out();
   out(`Province bench: a directory partitioned by area, a visitor typing "${VISITOR_WORDS}".`);
