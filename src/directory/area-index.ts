@@ -171,7 +171,10 @@ export function kmToBox(point: GeoPoint, box: BoundingBox): number {
   return distanceKm(point, clamped);
 }
 
-/** The smallest box around some points, or undefined for none. Coordinates rounded to 5 decimals. */
+/**
+ * The smallest box around some points, or undefined for none, rounded outward to 3 decimals
+ * (about 100 m): the index lists one per area, and digits the widget never needs cost bytes.
+ */
 export function boundsOf(points: Iterable<GeoPoint>): BoundingBox | undefined {
   let box: BoundingBox | undefined;
   for (const { lat, lon } of points) {
@@ -183,7 +186,13 @@ export function boundsOf(points: Iterable<GeoPoint>): BoundingBox | undefined {
       box.east = Math.max(box.east, lon);
     }
   }
-  return box;
+  if (!box) return undefined;
+  return {
+    south: Math.floor(box.south * 1e3) / 1e3,
+    west: Math.floor(box.west * 1e3) / 1e3,
+    north: Math.ceil(box.north * 1e3) / 1e3,
+    east: Math.ceil(box.east * 1e3) / 1e3,
+  };
 }
 
 function isPart(value: unknown): boolean {
