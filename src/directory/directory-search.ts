@@ -88,7 +88,7 @@ async function assessNeed(
   const candidates = matchServices(
     index,
     { categories: need.categories, ...(text ? { text } : {}) },
-    area ? { area } : {},
+    {},
     language,
     CANDIDATES_CONSIDERED,
   );
