@@ -2,7 +2,7 @@
  * Issue 21 end to end: a 60,000-service provincial directory, partitioned by area, in the widget
  * on the demo page in Chromium. A visitor types a need with a postal code and gets service cards,
  * and the page fetched only the area index, the part of services that serve everywhere, the
- * postal code's area part, the word list and the shards of the services shown.
+ * postal code's area part, the word list and the shards of the services shown: under 250 KB gzip.
  *
  * The directory is generated here (deterministic: `syntheticProvince(60000)`), partitioned by the
  * same code as `build-directory --split`, written to a temporary folder and served under the demo
@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { syntheticProvince } from '../../scripts/synthetic-directory.js';
@@ -21,6 +22,8 @@ import { partitionSnapshot } from '../../src/directory/hsds/partition-snapshot.j
 import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 import { answerUntilResults, openDemo, openPanel, say, widgetIn } from '../support/demo-widget.js';
 
+/** Directory data a visitor who named an area may download before the first results (gzip, 1 KB = 1,024 bytes). */
+const BUDGET_BYTES = 250 * 1024;
 /** A Leamington postal code (FSA N8H), where migrant farm workers look for food. */
 const POSTAL_CODE = 'N8H 3W2';
 
@@ -88,6 +91,11 @@ describe('a 60,000-service province partitioned by area', () => {
         areaPart.areas.includes('leamington') && index.parts.length > 20,
         `one part of ${index.parts.length}, holding ${areaPart.areas.join(', ')}`,
       );
+      // Issue 21's budget: at most 250 KB gzip of directory data before the first results.
+      let gzipBytes = 0;
+      for (const file of new Set(fetched))
+        gzipBytes += gzipSync(await readFile(join(folder, file)), { level: 9 }).length;
+      assert.ok(gzipBytes <= BUDGET_BYTES, `${gzipBytes} bytes gzip of directory data before the first results`);
       const names = await widget.cards.getByRole('heading').allTextContents();
       assert.ok(
         names.some((name) =>
