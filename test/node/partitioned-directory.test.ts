@@ -239,6 +239,16 @@ describe('results across an area border', () => {
     assert.ok(!split.asked.includes(kenoraPart.file), 'Kenora’s part is never fetched');
   });
 
+  it('warns the data team about a part over the size target, naming the area', () => {
+    const { warnings } = partitioned(towns, { partTargetGzip: 100 });
+    assert.ok(
+      warnings.some((warning) =>
+        /^area leamington: its 3 services are .* gzip alone, over the 0 KB part target/.test(warning),
+      ),
+      warnings.join('\n'),
+    );
+  });
+
   it('fills it the same way from a single-file directory', async () => {
     const single = serve(towns);
     const search = createDirectorySearch(await loadDirectory(`${ORIGIN}index.json`, single.fetchImpl));
