@@ -11,6 +11,8 @@ export interface StaticRoute {
   urlPrefix: string;
   /** Absolute folder path. */
   dir: string;
+  /** When given, only these files (paths relative to `dir`, with `/`) are served from it. */
+  files?: string[];
 }
 
 /** Everything `startNavigatorService` needs. */
@@ -206,12 +208,7 @@ export function configFromEnv(
       callbacksPerAddress: rate(env, 'NAVIGATOR_CALLBACKS_PER_ADDRESS', limits.callbacksPerAddress),
       callbacks: integer(env, 'NAVIGATOR_MAX_CALLBACKS', limits.callbacks, 1),
       visitorIdleMs: integer(env, 'NAVIGATOR_VISITOR_IDLE_SECONDS', limits.visitorIdleMs / 1000, 30) * 1000,
-      messagesPerConversation: integer(
-        env,
-        'NAVIGATOR_MESSAGES_PER_CONVERSATION',
-        limits.messagesPerConversation,
-        10,
-      ),
+      messagesPerConversation: integer(env, 'NAVIGATOR_MESSAGES_PER_CONVERSATION', limits.messagesPerConversation, 10),
       abuseBlockMinutes: integer(env, 'NAVIGATOR_ABUSE_BLOCK_MINUTES', limits.abuseBlockMinutes, 1),
     },
   };
@@ -278,7 +275,8 @@ function rate(env: NodeJS.ProcessEnv, name: string, fallback: RateLimit): RateLi
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const match = /^(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(value);
-  if (!match) throw new Error(`${name} must be "<burst>/<per second>", e.g. "20/2" (or "5/1m", one a minute), not "${value}".`);
+  if (!match)
+    throw new Error(`${name} must be "<burst>/<per second>", e.g. "20/2" (or "5/1m", one a minute), not "${value}".`);
   const per = { s: 1, m: 60, h: 3600 }[(match[3] ?? 's') as 's' | 'm' | 'h'];
   return { capacity: Number(match[1]), perSecond: match[3] ? 1 / (per * Number(match[2])) : Number(match[2]) };
 }

@@ -139,7 +139,11 @@ export class ConversationHub {
 
   /** Number of open connections, for logs and the benchmark. */
   connectionCounts(): { visitors: number; navigators: number; waiting: number } {
-    return { visitors: this.visitorConnections.size, navigators: this.navigatorConnections.size, waiting: this.waiting.size };
+    return {
+      visitors: this.visitorConnections.size,
+      navigators: this.navigatorConnections.size,
+      waiting: this.waiting.size,
+    };
   }
 
   /** Open navigator connections of one navigator, for the per-navigator socket cap. */
@@ -372,7 +376,10 @@ export class ConversationHub {
       return;
     }
     if (status.state !== 'ended' && this.isFull(id, status.lastSeq)) {
-      sendVisitor(connection, { type: 'error', ...conversationFull(clientId, this.config.limits.messagesPerConversation) });
+      sendVisitor(connection, {
+        type: 'error',
+        ...conversationFull(clientId, this.config.limits.messagesPerConversation),
+      });
       return;
     }
     if (status.state === 'ended') {

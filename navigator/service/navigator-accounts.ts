@@ -26,9 +26,14 @@ export async function hashPassword(password: string, cost = DEFAULT_PASSWORD_COS
   const salt = randomBytes(SALT_LENGTH);
   const parameters = { N: 2 ** cost, r: BLOCK_SIZE, p: PARALLELISM };
   const hash = await derive(password, salt, parameters);
-  return ['scrypt', parameters.N, parameters.r, parameters.p, salt.toString('base64url'), hash.toString('base64url')].join(
-    '$',
-  );
+  return [
+    'scrypt',
+    parameters.N,
+    parameters.r,
+    parameters.p,
+    salt.toString('base64url'),
+    hash.toString('base64url'),
+  ].join('$');
 }
 
 /** True when a stored hash is cheaper than 2^`cost` (or not ours), so it should be replaced. */

@@ -95,7 +95,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       connectionsCheckingInterval: Math.min(1000, config.limits.headersTimeoutMs),
     },
     (request, response) => {
-    if (stopped) return void response.destroy();
+      if (stopped) return void response.destroy();
       handleHttp(request, response).catch((error: unknown) => {
         logError('HTTP request failed', error);
         if (!response.headersSent) sendJson(response, 500, { code: 'server-error', message: 'Something went wrong.' });
@@ -139,7 +139,11 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     }
     // Counts tell an outsider when nobody is watching the queue: only navigators see them.
     if (path === '/health' && request.method === 'GET')
-      return sendJson(response, 200, sessionNavigator(request) ? { ok: true, ...hub.connectionCounts() } : { ok: true });
+      return sendJson(
+        response,
+        200,
+        sessionNavigator(request) ? { ok: true, ...hub.connectionCounts() } : { ok: true },
+      );
     if (path === '/' && request.method === 'GET' && config.staticRoutes.length > 0) {
       response.writeHead(302, { Location: '/navigator.html' });
       return void response.end();

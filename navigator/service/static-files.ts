@@ -45,8 +45,10 @@ export function serveStatic(routes: StaticRoute[], request: IncomingMessage, res
   if (pathname.includes('\0')) return false;
   for (const route of routes) {
     if (!pathname.startsWith(route.urlPrefix)) continue;
+    const relative = pathname.slice(route.urlPrefix.length);
+    if (route.files && !route.files.includes(relative)) continue;
     const root = resolve(route.dir);
-    const file = resolve(root, `.${sep}${pathname.slice(route.urlPrefix.length)}`);
+    const file = resolve(root, `.${sep}${relative}`);
     if (file !== root && !file.startsWith(root + sep)) continue;
     let size: number;
     try {
