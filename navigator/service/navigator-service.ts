@@ -85,6 +85,8 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   const alive = new WeakSet<WebSocket>();
   /** Set by close(): sockets closing afterwards must not touch the closed database. */
   let stopped = false;
+  /** Every TCP connection, upgraded or not, so close() leaves none behind. */
+  const connections = new Set<Socket>();
 
   const server = createServer(
     {
@@ -386,6 +388,11 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     }
   }
 
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -425,6 +432,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of connections) socket.destroy();
       });
       store.close();
     },
@@ -450,6 +458,8 @@ function frameText(data: RawData, isBinary: boolean): string {
 /** Answers an upgrade request with an HTTP error instead of a WebSocket. */
 function refuseUpgrade(socket: Socket, status: number, error: HandoffError): void {
   const body = JSON.stringify({ type: 'error', ...error });
+  // A client that keeps its end open after the refusal is cut off shortly after.
+  setTimeout(() => socket.destroy(), 1000).unref();
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Cache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,

@@ -5,7 +5,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { StaticRoute } from './config.js';
 
 /** Content types by file extension, for the few kinds of file these folders hold. */
@@ -29,6 +29,17 @@ export const CONTENT_TYPES: Record<string, string> = {
 export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+
+/**
+ * The console's own files and nothing else: its page and style sheet (`demo/`) and its bundle
+ * (`dist/`). What the service serves unless told otherwise; never the demo or any source.
+ */
+export function consoleFiles(projectRoot: string): StaticRoute[] {
+  return [
+    { urlPrefix: '/dist/', dir: join(projectRoot, 'dist'), files: ['navigator-console.js'] },
+    { urlPrefix: '/', dir: join(projectRoot, 'demo'), files: ['navigator.html', 'navigator.css'] },
+  ];
+}
 
 /**
  * Answers the request from the static folders. Returns false when no route matches the
