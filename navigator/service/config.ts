@@ -2,6 +2,7 @@
  * The navigator service's configuration: defaults that run the demo on a laptop, each one
  * overridable by an environment variable (documented in `docs/navigator-service.md`).
  */
+import { availableParallelism } from 'node:os';
 import { ALWAYS_OPEN_SPEC, type OperatingHours, parseOperatingHours } from './operating-hours.js';
 import type { RateLimit } from './rate-limiter.js';
 
@@ -157,7 +158,8 @@ export const DEFAULT_CONFIG: NavigatorServiceConfig = {
     requestTimeoutMs: 15_000,
   },
   passwordCost: 17,
-  hashConcurrency: 2,
+  // Half the cores at most, so hashing never starves the event loop (one on a 2-core machine).
+  hashConcurrency: Math.max(1, Math.floor(availableParallelism() / 2)),
   hashQueue: 20,
 };
 

@@ -386,14 +386,27 @@ describe('signing in', () => {
   });
 
   test('100 parallel sign-ins wait for a few hashing slots, and static files are still served at once', async () => {
-    const service = await startService({ hashConcurrency: 2, hashQueue: 20, staticRoutes: consoleFiles(ROOT) });
+    const service = await startService({ staticRoutes: consoleFiles(ROOT) });
+    let settled = 0;
     const attempts = Array.from({ length: 100 }, (_, i) =>
-      signInFrom(service.url, `user-${i}`, 'wrong password!!', { localAddress: `127.0.2.${1 + (i % 50)}` }),
+      signInFrom(service.url, `user-${i}`, 'wrong password!!', { localAddress: `127.0.2.${1 + (i % 50)}` }).finally(
+        () => settled++,
+      ),
     );
-    const page = await httpCall(`${service.url}/navigator.html`);
+    // Once the service has read the burst (those beyond the line are answered), the admitted
+    // ones are being hashed one slot at a time for seconds: the console page must not wait.
+    await waitUntil(() => settled >= 50, 'the burst of sign-ins to be read', 20_000);
+    const pages: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await httpCall(`${service.url}/navigator.html`);
+      assert.equal(page.status, 200);
+      pages.push(page.ms);
+    }
+    const settledDuringPages = settled;
     const answers = await Promise.all(attempts);
-    assert.equal(page.status, 200);
-    assert.ok(page.ms < 200, `the console page took ${page.ms.toFixed(0)} ms while 100 sign-ins were hashed`);
+    const median = pages.sort((a, b) => a - b)[1] as number;
+    assert.ok(settledDuringPages < 100, 'the pages were fetched while sign-ins were still being hashed');
+    assert.ok(median < 200, `the console page took ${median.toFixed(0)} ms (median of 3) while sign-ins were hashed`);
     assert.ok(
       answers.some((answer) => answer.status === 503),
       'beyond the line, sign-ins are told to come back',
@@ -506,8 +519,9 @@ describe('transport', () => {
     socket.write(
       'POST /navigator/sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
     );
-    const dribble = setInterval(() => socket.write(' '), 200);
-    await new Promise((resolve) => socket.on('close', resolve));
+    socket.on('error', () => {});
+    const dribble = setInterval(() => socket.writable && socket.write(' '), 200);
+    await within(new Promise((resolve) => socket.on('close', resolve)), 10_000, 'the service to cut the request off');
     clearInterval(dribble);
     const held = performance.now() - started;
     assert.ok(held < 1500 + 2000, `held for ${held.toFixed(0)} ms, bounded by the request timeout`);
