@@ -129,7 +129,7 @@ describe('the queue under a flood', () => {
     service = await startService({ abandonAfterMinutes: 0.02 });
   });
 
-  test('300 crisis sockets from one address get 20 sockets and 3 places; a real urgent visitor stays near the front', async () => {
+  test('300 crisis sockets from one address get 20 sockets and 3 places; a real urgent visitor stays near the front', async (t) => {
     const { log } = await signedInConsole(service);
     const attempts = await Promise.all(
       Array.from({ length: 300 }, () =>
@@ -159,7 +159,11 @@ describe('the queue under a flood', () => {
       (queued.position as number) <= LIMITS.conversationsPerAddress + 1,
       `the real urgent visitor is at position ${queued.position}, behind at most the flood's 3`,
     );
-    assert.ok((await healthMs(service)) < 200, '/health answers in under 200 ms during the flood');
+    const health = await healthMs(service);
+    assert.ok(health < 200, '/health answers in under 200 ms during the flood');
+    t.diagnostic(
+      `flood: ${bots.length}/300 sockets accepted, ${started} conversations started; real urgent visitor at position ${queued.position}; /health median ${health.toFixed(1)} ms`,
+    );
 
     // The console is usable: it sees the real visitor and takes the conversation.
     const { conversationId } = (await real.next('started')) as unknown as { conversationId: string };
@@ -176,9 +180,10 @@ describe('the queue under a flood', () => {
     await new Promise((resolve) => setTimeout(resolve, 0.02 * 60_000 + 300));
     service.sweep();
     assert.equal(service.counts().waiting, 0, 'nothing the bots started is still waiting');
+    t.diagnostic('flood: after the bots left and one abandonment period, 0 of their conversations still waiting');
   });
 
-  test('10 new sockets × 25 messages from one address: 3 conversations, each under its socket’s rate limit', async () => {
+  test('10 new sockets × 25 messages from one address: 3 conversations, each under its socket’s rate limit', async (t) => {
     const clients = await Promise.all(Array.from({ length: 10 }, () => visitor(service, '127.0.0.4')));
     for (const client of clients) {
       client.send(startFrame(SPANISH_SUMMARY));
@@ -200,6 +205,7 @@ describe('the queue under a flood', () => {
       accepted <= conversations * (DEFAULT_CONFIG.visitorRate.capacity - 1),
       `${accepted} messages accepted: only sockets with a conversation may send, each within its burst`,
     );
+    t.diagnostic(`10 sockets × 25 messages: ${accepted} accepted, ${conversations} conversations`);
   });
 
   async function signedInConsoleClaims(target: NavigatorService, conversationId: string): Promise<void> {
@@ -218,7 +224,7 @@ describe('callback requests, frames and transcripts', () => {
     service = await startService({ limits: { ...LIMITS, messagesPerConversation: 30, transcriptPage: 10 } });
   });
 
-  test('700 callback requests from one client: 3 stored, and consoles receive only the 3 additions', async () => {
+  test('700 callback requests from one client: 3 stored, and consoles receive only the 3 additions', async (t) => {
     const { log } = await signedInConsole(service);
     const watcher = await rawSocket(navigatorUrl(service), {
       origin: null,
@@ -255,10 +261,14 @@ describe('callback requests, frames and transcripts', () => {
       received < 5_000,
       `a console received ${received} bytes for ${saved} additions, not the whole list each time`,
     );
-    assert.ok((await healthMs(service)) < 200, '/health answers in under 200 ms');
+    const health = await healthMs(service);
+    assert.ok(health < 200, '/health answers in under 200 ms');
+    t.diagnostic(
+      `700 callback requests: ${saved} stored; a console received ${received} bytes in ${log.ofType('callbacks-changed').length} changes; /health median ${health.toFixed(1)} ms`,
+    );
   });
 
-  test('2,000 pings and 2,000 invalid frames: limited, then closed; unknown types are not echoed', async () => {
+  test('2,000 pings and 2,000 invalid frames: limited, then closed; unknown types are not echoed', async (t) => {
     const pinger = await visitor(service, '127.0.0.6');
     for (let i = 0; i < 2000; i++) pinger.send({ type: 'ping' });
     assert.equal(await within(pinger.closed, 5000, 'the pinging socket to close'), 4429);
@@ -275,9 +285,12 @@ describe('callback requests, frames and transcripts', () => {
       errors.every((error) => !JSON.stringify(error).includes('onerror')),
       'the unknown type is not echoed',
     );
+    t.diagnostic(
+      `2,000 pings: ${pongs} pongs, then closed (4429); 2,000 invalid frames: ${errors.length} errors, then closed (4400)`,
+    );
   });
 
-  test('a conversation holds at most its cap of messages, and a console reads the transcript a page at a time', async () => {
+  test('a conversation holds at most its cap of messages, and a console reads the transcript a page at a time', async (t) => {
     const client = await visitor(service, '127.0.0.7');
     client.send(startFrame(SPANISH_SUMMARY));
     const { conversationId } = (await client.next('started')) as unknown as { conversationId: string };
@@ -310,9 +323,12 @@ describe('callback requests, frames and transcripts', () => {
       Array.from({ length: 30 }, (_, i) => i + 1),
       'each message once, in order',
     );
+    t.diagnostic(
+      `35 messages sent: ${accepted} stored, ${full} refused as conversation-full; transcript in ${pages.length} pages`,
+    );
   });
 
-  test('a socket that stops reading is dropped once about 1 MB waits for it', async () => {
+  test('a socket that stops reading is dropped once about 1 MB waits for it', async (t) => {
     // A generous frame rate, so that the buffer cap (not the rate limit) is what stops it.
     const service = await startService({ visitorRate: { capacity: 10_000, perSecond: 10_000 } });
     await signedInConsole(service);
@@ -331,8 +347,9 @@ describe('callback requests, frames and transcripts', () => {
       after: 0,
     });
     // About 40 KB per answer: 1,000 answers are 40 MB, far beyond the kernel's socket buffers.
+    let resumesSent = 0;
     for (let round = 0; round < 50 && service.counts().visitors === 2; round++) {
-      for (let i = 0; i < 20; i++) reader.socket.send(resume);
+      for (let i = 0; i < 20; i++, resumesSent++) reader.socket.send(resume);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await waitUntil(
@@ -341,11 +358,12 @@ describe('callback requests, frames and transcripts', () => {
       10_000,
     );
     assert.equal(client.socket.readyState, NodeWebSocket.OPEN, 'the visitor who reads is still connected');
+    t.diagnostic(`a socket that stopped reading was dropped after ${resumesSent} transcript requests (~40 KB each)`);
   });
 });
 
 describe('signing in', () => {
-  test('30 parallel wrong passwords: only the free attempts are checked, the rest wait', async () => {
+  test('30 parallel wrong passwords: only the free attempts are checked, the rest wait', async (t) => {
     const service = await startService();
     const answers = await Promise.all(
       Array.from({ length: 30 }, () =>
@@ -354,9 +372,10 @@ describe('signing in', () => {
     );
     assert.equal(answers.filter((answer) => answer.status === 401).length, FREE_FAILURES);
     assert.equal(answers.filter((answer) => answer.status === 429).length, 30 - FREE_FAILURES);
+    t.diagnostic(`30 parallel wrong passwords: ${FREE_FAILURES} × 401, ${30 - FREE_FAILURES} × 429`);
   });
 
-  test('behind a proxy, a rotating left-most X-Forwarded-For does not escape the throttle', async () => {
+  test('behind a proxy, a rotating left-most X-Forwarded-For does not escape the throttle', async (t) => {
     const service = await startService({ trustProxy: 1 });
     const statuses: number[] = [];
     for (let i = 0; i < FREE_FAILURES + 3; i++) {
@@ -370,22 +389,25 @@ describe('signing in', () => {
       headers: { 'X-Forwarded-For': '198.51.100.1, 203.0.113.8' },
     });
     assert.equal(elsewhere.status, 401, 'another client behind the same proxy is not throttled');
+    t.diagnostic(`rotating left-most X-Forwarded-For: ${statuses.join(', ')}`);
   });
 
-  test('a neighbour’s 10 wrong passwords cost a navigator behind the same address seconds, not 15 minutes', async () => {
+  test('a neighbour’s 10 wrong passwords cost a navigator behind the same address seconds, not 15 minutes', async (t) => {
     const service = await startService();
     for (let i = 0; i < 10; i++)
       await signInFrom(service.url, `guess-${i}`, 'wrong password!!', { localAddress: '127.0.1.2' });
     let answer = await signInFrom(service.url, 'ana', PASSWORD, { localAddress: '127.0.1.2' });
+    const waited = answer.retryAfterMs ?? 0;
     if (answer.status === 429) {
       assert.ok((answer.retryAfterMs as number) <= MAX_ADDRESS_WAIT_MS, `asked to wait ${answer.retryAfterMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, (answer.retryAfterMs as number) + 50));
       answer = await signInFrom(service.url, 'ana', PASSWORD, { localAddress: '127.0.1.2' });
     }
     assert.equal(answer.status, 200);
+    t.diagnostic(`after a neighbour's 10 wrong passwords the navigator waited ${waited} ms, then signed in`);
   });
 
-  test('100 parallel sign-ins wait for a few hashing slots, and static files are still served at once', async () => {
+  test('100 parallel sign-ins wait for a few hashing slots, and static files are still served at once', async (t) => {
     const service = await startService({ staticRoutes: consoleFiles(ROOT) });
     let settled = 0;
     const attempts = Array.from({ length: 100 }, (_, i) =>
@@ -412,11 +434,15 @@ describe('signing in', () => {
       'beyond the line, sign-ins are told to come back',
     );
     assert.ok(answers.every((answer) => [401, 429, 503].includes(answer.status)));
+    const count = (status: number) => answers.filter((answer) => answer.status === status).length;
+    t.diagnostic(
+      `100 parallel sign-ins: ${count(401)} hashed (401), ${count(503)} × 503; console page median ${median.toFixed(1)} ms meanwhile`,
+    );
   });
 });
 
 describe('sessions end everywhere', () => {
-  test('signing out closes the open console at once; its token no longer works', async () => {
+  test('signing out closes the open console at once; its token no longer works', async (t) => {
     const service = await startService();
     const { log, token } = await signedInConsole(service);
     const signOut = await httpCall(`${service.url}/navigator/sign-out`, {
@@ -433,12 +459,14 @@ describe('sessions end everywhere', () => {
       headers: { Authorization: `Bearer ${token}` },
     });
     assert.deepEqual(again, { ok: false, status: 401 }, 'refused before the upgrade');
+    t.diagnostic('sign-out: console closed (4401) at once; the old token gets 401 before any upgrade');
   });
 
-  test('a password reset with add-navigator (another process) closes the console and ends old sessions', async () => {
+  test('a password reset with add-navigator (another process) closes the console and ends old sessions', async (t) => {
     const folder = temporaryFolder();
     const service = await startService({ dataDir: folder });
     const { log, token } = await signedInConsole(service);
+    const reset = performance.now();
     const cli = new NavigatorStore(folder);
     cli.saveNavigator('ana', 'Ana', 'scrypt$16384$8$1$new$hash', Date.now());
     cli.close();
@@ -451,9 +479,12 @@ describe('sessions end everywhere', () => {
       headers: { Authorization: `Bearer ${token}` },
     });
     assert.equal(session.status, 401);
+    t.diagnostic(
+      `password reset from another process: console closed after ${(performance.now() - reset).toFixed(0)} ms`,
+    );
   });
 
-  test('remove-navigator returns their conversations to the queue and closes their console', async () => {
+  test('remove-navigator returns their conversations to the queue and closes their console', async (t) => {
     const service = await startService();
     await service.addNavigator('luis', 'Luis', PASSWORD);
     const luis = await signedInConsole(service, '127.0.0.1', 'luis');
@@ -472,7 +503,7 @@ describe('sessions end everywhere', () => {
 });
 
 describe('deleted means deleted', () => {
-  test('after a retention sweep the chat text is in no file, and the files are 0600 in a 0700 folder', async () => {
+  test('after a retention sweep the chat text is in no file, and the files are 0600 in a 0700 folder', async (t) => {
     const folder = join(temporaryFolder(), 'data');
     // A retention of ~1 s (a fraction of a day) lets the sweep delete what this test wrote.
     const service = await startService({ dataDir: folder, retentionDays: 1 / 86_400 });
@@ -487,12 +518,16 @@ describe('deleted means deleted', () => {
     await client.next('ended');
     const files = () => readdirSync(folder).map((name) => join(folder, name));
     const holding = () => files().filter((file) => readFileSync(file).includes(marker));
-    assert.ok(holding().length > 0, 'the marker is on disk before the sweep (the check can fail)');
+    const before = holding().length;
+    assert.ok(before > 0, 'the marker is on disk before the sweep (the check can fail)');
     await new Promise((resolve) => setTimeout(resolve, 1100));
     service.sweep();
     assert.deepEqual(holding(), [], 'no file holds the deleted text');
     assert.equal(statSync(folder).mode & 0o777, 0o700);
     for (const file of files()) assert.equal(statSync(file).mode & 0o777, 0o600, file);
+    t.diagnostic(
+      `retention: marker in ${before} file(s) before the sweep, in 0 after; ${files().length} files, all 0600, folder 0700`,
+    );
   });
 });
 
@@ -505,7 +540,7 @@ describe('transport', () => {
     await signedInConsole(service);
   });
 
-  test('a disallowed origin, or a console without a session, gets an HTTP refusal and never a 101', async () => {
+  test('a disallowed origin, or a console without a session, gets an HTTP refusal and never a 101', async (t) => {
     assert.deepEqual(await rawSocket(visitorUrl(service), { origin: 'https://evil.example' }), {
       ok: false,
       status: 403,
@@ -513,7 +548,7 @@ describe('transport', () => {
     assert.deepEqual(await rawSocket(navigatorUrl(service), { origin: null }), { ok: false, status: 401 });
   });
 
-  test('a slow request body is cut off after the request timeout', async () => {
+  test('a slow request body is cut off after the request timeout', async (t) => {
     const started = performance.now();
     const socket = createConnection({ host: '127.0.0.1', port: service.port });
     socket.write(
@@ -525,9 +560,10 @@ describe('transport', () => {
     clearInterval(dribble);
     const held = performance.now() - started;
     assert.ok(held < 1500 + 2000, `held for ${held.toFixed(0)} ms, bounded by the request timeout`);
+    t.diagnostic(`slow body: cut off after ${held.toFixed(0)} ms (request timeout here 1.5 s; default 15 s)`);
   });
 
-  test('an idle visitor socket is closed; a visitor who pings stays', async () => {
+  test('an idle visitor socket is closed; a visitor who pings stays', async (t) => {
     const idle = await visitor(service, '127.0.5.1');
     const pinging = await visitor(service, '127.0.5.2');
     const timer = setInterval(() => pinging.send({ type: 'ping' }), 300);
@@ -537,7 +573,7 @@ describe('transport', () => {
     assert.equal(pinging.socket.readyState, NodeWebSocket.OPEN);
   });
 
-  test("replaying another visitor's start id neither reads their conversation nor breaks their secret", async () => {
+  test("replaying another visitor's start id neither reads their conversation nor breaks their secret", async (t) => {
     const startId = createClientId();
     const owner = await visitor(service, '127.0.6.1');
     owner.send(startFrame(SPANISH_SUMMARY, startId));
@@ -565,7 +601,7 @@ describe('transport', () => {
 });
 
 describe('safe defaults and the abuse button', () => {
-  test('cookies are Secure by default; only the console files are served; /health tells outsiders nothing', async () => {
+  test('cookies are Secure by default; only the console files are served; /health tells outsiders nothing', async (t) => {
     assert.equal(DEFAULT_CONFIG.secureCookies, true);
     const service = await startService({ staticRoutes: consoleFiles(ROOT) });
     const cookie = await httpCall(`${service.url}/navigator/sign-in`, {
@@ -580,7 +616,7 @@ describe('safe defaults and the abuse button', () => {
     assert.deepEqual(JSON.parse((await httpCall(`${service.url}/health`)).body), { ok: true });
   });
 
-  test('a navigator marks a conversation as abuse: it ends, and its source is blocked', async () => {
+  test('a navigator marks a conversation as abuse: it ends, and its source is blocked', async (t) => {
     const service = await startService();
     const { connection, log } = await signedInConsole(service);
     const abuser = await visitor(service, '127.0.7.1');
