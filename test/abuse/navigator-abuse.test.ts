@@ -499,6 +499,7 @@ describe('sessions end everywhere', () => {
       () => client.frames.some((f) => f.type === 'queued' && f.position === 1),
       'the visitor queued again',
     );
+    t.diagnostic('remove-navigator: console closed, their conversation back in the queue at position 1');
   });
 });
 
@@ -546,6 +547,7 @@ describe('transport', () => {
       status: 403,
     });
     assert.deepEqual(await rawSocket(navigatorUrl(service), { origin: null }), { ok: false, status: 401 });
+    t.diagnostic('disallowed Origin: HTTP 403, no 101; console without a session: HTTP 401, no 101');
   });
 
   test('a slow request body is cut off after the request timeout', async (t) => {
@@ -571,6 +573,9 @@ describe('transport', () => {
     clearInterval(timer);
     assert.equal(code, 4408);
     assert.equal(pinging.socket.readyState, NodeWebSocket.OPEN);
+    t.diagnostic(
+      'idle visitor socket closed (4408) after the idle time (1.5 s here; default 3 min); a pinging one stays',
+    );
   });
 
   test("replaying another visitor's start id neither reads their conversation nor breaks their secret", async (t) => {
@@ -597,6 +602,9 @@ describe('transport', () => {
     const short = await visitor(service, '127.0.6.3');
     short.send({ type: 'start', startId: 'abcdefgh', summary: SPANISH_SUMMARY });
     assert.equal((await short.next('error')).code, 'invalid-frame', 'short start ids are refused');
+    t.diagnostic(
+      "start replay: refused while the owner is attached and after the window; the owner's secret still works",
+    );
   });
 });
 
@@ -614,6 +622,7 @@ describe('safe defaults and the abuse button', () => {
       assert.equal((await httpCall(`${service.url}${path}`)).status, 404, path);
     }
     assert.deepEqual(JSON.parse((await httpCall(`${service.url}/health`)).body), { ok: true });
+    t.diagnostic('defaults: Secure cookie; demo pages and sources 404; /health says {"ok":true} to outsiders');
   });
 
   test('a navigator marks a conversation as abuse: it ends, and its source is blocked', async (t) => {
@@ -630,5 +639,6 @@ describe('safe defaults and the abuse button', () => {
     const other = await visitor(service, '127.0.7.2');
     other.send(startFrame(SPANISH_SUMMARY));
     await other.next('started', 'another address still gets through');
+    t.diagnostic('report abuse: conversation ended, the source refused (403) before the upgrade, others unaffected');
   });
 });
