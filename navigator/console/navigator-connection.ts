@@ -50,6 +50,8 @@ interface ConversationLink {
   outbox: DeliveryQueue;
   /** Opened on the current socket, so its messages arrive live. */
   opened: boolean;
+  /** Transcript pages are still coming: an `open` for the next one is on its way. */
+  paging: boolean;
   ended: boolean;
   typing: TypingSignal;
 }
@@ -84,6 +86,7 @@ export class NavigatorConnection {
         this.connected = false;
         for (const link of this.links.values()) {
           link.opened = false;
+          link.paging = false;
           link.outbox.connectionLost();
         }
         if (willRetry) {
@@ -188,7 +191,7 @@ export class NavigatorConnection {
         // Reopen what this navigator holds (after a reconnect, or claimed in another tab).
         for (const entry of frame.conversations) {
           const link = this.link(entry.id);
-          if (link.opened) continue;
+          if (link.opened || link.paging) continue;
           link.opened = true;
           this.command({ type: 'open', conversationId: entry.id, after: link.lastSeq });
         }
@@ -202,9 +205,11 @@ export class NavigatorConnection {
         if (frame.more) {
           // The transcript comes a page at a time; live messages follow the last page.
           link.opened = false;
+          link.paging = true;
           this.command({ type: 'open', conversationId: frame.conversation.id, after: link.lastSeq });
           return;
         }
+        link.paging = false;
         link.opened = true;
         link.outbox.flush();
         return;
@@ -292,6 +297,7 @@ export class NavigatorConnection {
       const created: ConversationLink = {
         lastSeq: 0,
         opened: false,
+        paging: false,
         ended: false,
         typing: new TypingSignal(this.options.typingIntervalMs ?? 3000),
         outbox: new DeliveryQueue({

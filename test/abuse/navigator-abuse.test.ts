@@ -127,6 +127,8 @@ describe('the queue under a flood', () => {
   let service: NavigatorService;
   before(async () => {
     service = await startService({ abandonAfterMinutes: 0.02 });
+    // A navigator on shift, so that visitors can start conversations.
+    await signedInConsole(service);
   });
 
   test('300 crisis sockets from one address get 20 sockets and 3 places; a real urgent visitor stays near the front', async (t) => {
@@ -226,6 +228,8 @@ describe('callback requests, frames and transcripts', () => {
   let service: NavigatorService;
   before(async () => {
     service = await startService({ limits: { ...LIMITS, messagesPerConversation: 30, transcriptPage: 10 } });
+    // A navigator on shift, so that visitors can start conversations.
+    await signedInConsole(service);
   });
 
   test('700 callback requests from one client: 3 stored, and consoles receive only the 3 additions', async (t) => {
