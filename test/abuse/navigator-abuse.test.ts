@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { NavigatorConnection, type NavigatorEvent } from '../../navigator/console/navigator-connection.js';
 import { DEFAULT_CONFIG, type NavigatorServiceConfig } from '../../navigator/service/config.js';
+import { hashPassword } from '../../navigator/service/navigator-accounts.js';
 import { type NavigatorService, startNavigatorService } from '../../navigator/service/navigator-service.js';
 import { FREE_FAILURES, MAX_ADDRESS_WAIT_MS } from '../../navigator/service/sign-in-throttle.js';
 import { consoleFiles } from '../../navigator/service/static-files.js';
@@ -415,6 +416,24 @@ describe('signing in', () => {
     t.diagnostic(`after a neighbour's 10 wrong passwords the navigator waited ${waited} ms, then signed in`);
   });
 
+  test('a password hashed at an older cost is upgraded at the next sign-in', async (t) => {
+    const folder = temporaryFolder();
+    const old = new NavigatorStore(folder);
+    old.saveNavigator('rosa', 'Rosa', await hashPassword(PASSWORD, 14), Date.now());
+    old.close();
+    const service = await startService({ dataDir: folder, passwordCost: 15 });
+    assert.equal((await signInFrom(service.url, 'rosa', PASSWORD)).status, 200);
+    const hashOf = () => {
+      const store = new NavigatorStore(folder);
+      const hash = store.findNavigator('rosa')?.passwordHash ?? '';
+      store.close();
+      return hash;
+    };
+    await waitUntil(() => hashOf().startsWith('scrypt$32768$'), 'the hash to be rewritten at 2^15');
+    assert.equal((await signInFrom(service.url, 'rosa', PASSWORD)).status, 200, 'the same password still works');
+    t.diagnostic('an old 2^14 hash was rewritten at the configured cost after one sign-in');
+  });
+
   test('100 parallel sign-ins wait for a few hashing slots, and static files are still served at once', async (t) => {
     const service = await startService({ staticRoutes: consoleFiles(ROOT) });
     let settled = 0;
@@ -450,6 +469,19 @@ describe('signing in', () => {
 });
 
 describe('sessions end everywhere', () => {
+  test('a session that expires closes its open console', async (t) => {
+    // Sessions of about two seconds (a fraction of an hour), so that the test can outlive one.
+    const service = await startService({ sessionHours: 2 / 3600 });
+    const { log } = await signedInConsole(service);
+    const started = performance.now();
+    await log.waitFor(
+      (event) => event.type === 'status' && event.status === 'signed-out',
+      'the console to be closed when its session expires',
+      6000,
+    );
+    t.diagnostic(`expiry: console closed ${(performance.now() - started).toFixed(0)} ms after sign-in (session 2 s)`);
+  });
+
   test('signing out closes the open console at once; its token no longer works', async (t) => {
     const service = await startService();
     const { log, token } = await signedInConsole(service);
