@@ -9,7 +9,7 @@ import { configFromEnv, type StaticRoute } from './config.js';
 import { startNavigatorService } from './navigator-service.js';
 import { consoleFiles } from './static-files.js';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * `NAVIGATOR_STATIC` as `prefix=folder` pairs separated by commas, folders relative to the
