@@ -991,7 +991,7 @@ export class ConversationHub {
     }
     const deleted = this.store.deleteExpired(now - this.config.retentionDays * DAY_MS, now);
     // Deleted rows must not linger in the log file either (the database overwrites its own).
-    if (deleted.conversations > 0 || deleted.callbacks > 0) this.store.checkpoint();
+    if (deleted.conversations > 0 || deleted.callbacks > 0) this.store.forgetDeleted();
     this.reloadQueue();
     this.broadcastCallbackChanges([], deleted.callbackIds);
     this.admission.prune();

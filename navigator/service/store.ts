@@ -209,10 +209,11 @@ export class NavigatorStore {
   }
 
   /**
-   * Copies the write-ahead log into the database and truncates it to zero bytes, so rows
-   * deleted from the database are not still readable in old log frames. Run after retention.
+   * Makes deleted rows unrecoverable from the storage files. Deleted rows are already zeroed in
+   * the database (`secure_delete`); this copies the write-ahead log into it and truncates the
+   * log to zero bytes, so old log frames do not keep them either. Run after retention.
    */
-  checkpoint(): void {
+  forgetDeleted(): void {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
