@@ -23,14 +23,16 @@ import type {
   TranscriptMessage,
   VisitorFrame,
 } from '../../src/handoff/handoff-protocol.js';
-import { type Admission, AdmissionControl } from './admission-control.js';
+import { AdmissionControl } from './admission-control.js';
 import type { NavigatorServiceConfig } from './config.js';
 import { randomToken, sameHash, tokenHash } from './navigator-accounts.js';
 import { isOpenAt } from './operating-hours.js';
 import { messageTextProblem } from '../../src/handoff/message-text.js';
 import { parseNavigatorFrame, parseVisitorFrame } from './protocol.js';
 import { compareQueueItems, orderQueue } from './queue.js';
+import { QueueChanges } from './queue-changes.js';
 import { fullBucket, takeToken, type TokenBucket } from './rate-limiter.js';
+import { conversationFull, ended, noConversation, rateLimited, retryAfter } from './service-errors.js';
 import type { NavigatorAccount, NavigatorStore, StoredConversation } from './store.js';
 
 /** One open connection, as the hub sees it. */
@@ -111,8 +113,8 @@ export class ConversationHub {
   private readonly navigatorConnections = new Set<NavigatorConnection>();
   /** Waiting conversations, mirrored from the store so queue positions cost no query. */
   private readonly waiting = new Map<string, QueueEntry>();
-  /** The queue as consoles last heard it (entry JSON by id), so they are sent only changes. */
-  private readonly queueSent = new Map<string, string>();
+  /** The queue as consoles last heard it, so they are sent only changes. */
+  private readonly queueSent = new QueueChanges();
   /** Per-address caps and blocks. */
   readonly admission: AdmissionControl;
   private queueTimer: ReturnType<typeof setTimeout> | null = null;
@@ -127,7 +129,7 @@ export class ConversationHub {
   ) {
     this.admission = new AdmissionControl(config.limits, now);
     this.reloadWaiting();
-    for (const [id, entry] of this.waiting) this.queueSent.set(id, JSON.stringify(entry));
+    this.queueSent.changes([...this.waiting.values()]);
   }
 
   /** Whether a new conversation would reach a navigator now, and if not, why. */
@@ -894,19 +896,7 @@ export class ConversationHub {
   /** Sends queue changes to consoles and new positions to waiting visitors, now. */
   flushQueueUpdate(): void {
     const ordered = orderQueue([...this.waiting.values()]);
-    const added: QueueEntry[] = [];
-    const removed: string[] = [];
-    for (const entry of ordered) {
-      const json = JSON.stringify(entry);
-      if (this.queueSent.get(entry.id) === json) continue;
-      this.queueSent.set(entry.id, json);
-      added.push(entry);
-    }
-    for (const id of this.queueSent.keys()) {
-      if (this.waiting.has(id)) continue;
-      this.queueSent.delete(id);
-      removed.push(id);
-    }
+    const { added, removed } = this.queueSent.changes(ordered);
     if (added.length > 0 || removed.length > 0) {
       const data = serialize<ServiceToNavigatorFrame>({ type: 'queue-changed', added, removed, now: this.now() });
       for (const connection of this.navigatorConnections) connection.peer.send(data);
@@ -1037,39 +1027,4 @@ function sendNavigator(connection: NavigatorConnection, frame: ServiceToNavigato
 
 function clientIdOf(frame: VisitorFrame): string | undefined {
   return frame.type === 'send' || frame.type === 'request-callback' ? frame.clientId : undefined;
-}
-
-/** How long a refused start or callback request should wait before trying again. */
-function retryAfter(admission: Exclude<Admission, { ok: true }>): number {
-  return admission.retryAfterMs ?? 60_000;
-}
-
-function conversationFull(clientId: string, limit: number): HandoffError {
-  return {
-    code: 'conversation-full',
-    message: `This conversation holds ${limit} messages, as many as the service keeps; start a new one or call.`,
-    clientId,
-    limit,
-  };
-}
-
-function rateLimited(retryAfterMs: number, clientId?: string): HandoffError {
-  return {
-    code: 'rate-limited',
-    message: `Too many messages at once; this one was not sent. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
-    retryAfterMs,
-    ...(clientId ? { clientId } : {}),
-  };
-}
-
-function noConversation(clientId?: string): HandoffError {
-  return {
-    code: 'no-conversation',
-    message: 'Start or resume a conversation on this connection first.',
-    ...(clientId ? { clientId } : {}),
-  };
-}
-
-function ended(clientId: string): HandoffError {
-  return { code: 'conversation-ended', message: 'This conversation has ended; the message was not sent.', clientId };
 }

@@ -9,6 +9,7 @@ import { AdmissionControl } from '../../navigator/service/admission-control.js';
 import { addressKey, clientAddress } from '../../navigator/service/client-address.js';
 import { DEFAULT_CONFIG } from '../../navigator/service/config.js';
 import { HashingSlots } from '../../navigator/service/hashing-slots.js';
+import { QueueChanges } from '../../navigator/service/queue-changes.js';
 import {
   FREE_FAILURES,
   MAX_ADDRESS_WAIT_MS,
@@ -129,4 +130,28 @@ test('password hashing runs a few at a time and turns away what the line cannot 
   const results = await Promise.all([slots.run(task), slots.run(task), slots.run(task), slots.run(task)]);
   assert.equal(most, 2);
   assert.deepEqual(results, ['done', 'done', 'done', undefined]);
+});
+
+test('consoles are told only what changed in the queue since they last heard', () => {
+  const entry = (id: string, visitorConnected = true) => ({
+    id,
+    language: 'es',
+    reason: 'asked' as const,
+    urgent: false,
+    crisis: false,
+    crisisKinds: [],
+    categories: [],
+    waitingSince: 0,
+    visitorConnected,
+  });
+  const changes = new QueueChanges();
+  assert.deepEqual(
+    changes.changes([entry('a'), entry('b')]).added.map((e) => e.id),
+    ['a', 'b'],
+  );
+  assert.deepEqual(changes.changes([entry('a'), entry('b')]), { added: [], removed: [] }, 'nothing new, nothing sent');
+  assert.deepEqual(changes.changes([entry('b', false), entry('c')]), {
+    added: [entry('b', false), entry('c')],
+    removed: ['a'],
+  });
 });
