@@ -97,6 +97,8 @@ export interface DirectoryScope {
   near?: GeoPoint;
   /** With `near`: also the parts within this distance (crossing area borders). */
   withinKm?: number;
+  /** Every part: the whole directory, as the command line searches it. */
+  all?: boolean;
 }
 
 /** True when a downloaded file is an area index rather than a snapshot or search part. */
@@ -139,9 +141,10 @@ export function areaIndexProblem(value: unknown): string | undefined {
  * with `withinKm`, the parts within that distance of `near`, nearest first. A point alone: the
  * parts within {@link NEARBY_KM} (or `withinKm`), nearest first, until they hold
  * {@link NEARBY_SERVICES_BUDGET} services, and at least the nearest part wherever it is.
- * Anywhere: none. Pure.
+ * Anywhere: none. `all`: every part. Pure.
  */
 export function partsForScope(index: AreaIndex, scope: DirectoryScope): number[] {
+  if (scope.all) return index.parts.map((_, number) => number);
   const chosen: number[] = [];
   const named = scope.area ? index.areas.find((area) => area.id === scope.area) : undefined;
   if (named) chosen.push(named.part);

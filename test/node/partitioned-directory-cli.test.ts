@@ -61,6 +61,11 @@ describe('build-directory --split on a directory whose services name their areas
     const index = JSON.parse(await readFile(join(out, 'riverside.json'), 'utf8')) as { version: number };
     assert.equal(index.version, 3);
 
+    const search = await cli('search', join(out, 'riverside.json'), 'food pantry', '--json');
+    assert.equal(search.code, 0, search.stderr);
+    const found = JSON.parse(search.stdout) as { id: string }[];
+    assert.equal(found[0]?.id, 'svc-food', 'search reads every part: the pantry lives in Riverside’s');
+
     const valid = await cli('validate-directory', join(out, 'riverside.json'));
     assert.equal(valid.code, 0, valid.stdout);
     assert.match(valid.stdout, /Partitioned directory: area index, 3 parts and their shards fit together/);
