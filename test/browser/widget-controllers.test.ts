@@ -32,7 +32,9 @@ describe('the element’s controllers, after the element is moved', () => {
   it('keeps the widget in the top layer', async () => {
     const element = await createWidget();
     const elsewhere = await move(element);
-    await waitUntil(() => find(element, '.root').matches(':popover-open'), 'the root left the top layer for good');
+    await waitUntil(() => find(element, '.root').matches(':popover-open'), 'the root left the top layer for good', {
+      timeout: 5000,
+    });
     elsewhere.remove();
   });
 
@@ -41,10 +43,13 @@ describe('the element’s controllers, after the element is moved', () => {
     await openPanel(element);
     const elsewhere = await move(element);
     await chooseReply(element, 'Food');
-    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came');
+    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came', {
+      timeout: 8000,
+    });
     await waitUntil(
       () => element.shadowRoot?.activeElement?.classList.contains('reply') === true,
       'focus did not reach the first new quick reply',
+      { timeout: 5000 },
     );
     expect(element.shadowRoot?.activeElement?.textContent?.trim()).to.equal(replyLabels(element)[0]);
     elsewhere.remove();
