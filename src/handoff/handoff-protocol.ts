@@ -293,3 +293,12 @@ export interface SignInResponse {
   /** Only with `mode: 'token'`: send as `Authorization: Bearer <token>`. */
   token?: string;
 }
+
+/**
+ * The WebSocket close codes the navigator service uses. The 44xx codes follow the HTTP status
+ * they stand for; 1011 is the standard "server error".
+ */
+export const CLOSE_CODES = { originNotAllowed: 4403, notSignedIn: 4401, serverError: 1011, tooSlow: 4408 } as const;
+
+/** Close codes after which reconnecting cannot help: the page is not allowed, or not signed in. */
+export const FINAL_CLOSE_CODES: readonly number[] = [CLOSE_CODES.notSignedIn, CLOSE_CODES.originNotAllowed];
