@@ -6,7 +6,7 @@
  * (the navigator service itself cannot run inside the browser test runner; the end-to-end
  * hand-off test drives the real one).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import enLines from '../../locales/en/lines.json' with { type: 'json' };
 import esLines from '../../locales/es/lines.json' with { type: 'json' };
 import enUi from '../../locales/en/ui.json' with { type: 'json' };
@@ -22,6 +22,7 @@ import {
   openPanel,
   TEST_DIRECTORY,
 } from '../support/widget-harness.js';
+import { waitUntil } from '../support/widget-wait.js';
 
 const STRINGS = { en: { lines: enLines, ui: enUi }, es: { lines: esLines, ui: esUi } };
 
