@@ -9,9 +9,11 @@ import type { ReferralAssistant } from '../../src/referral-assistant.js';
 import {
   answerUntilResults,
   chooseReply,
+  clickHeaderButton,
   createWidget,
   find,
   findAll,
+  historyText,
   openPanel,
   replyLabels,
 } from '../support/widget-harness.js';
@@ -72,6 +74,19 @@ describe('the element’s controllers, after the element is moved', () => {
     );
     expect(find(element, '.notice').getAttribute('role')).to.equal('status');
     expect(find(element, '.notice').textContent).to.match(/^(Copied|Couldn't copy)/);
+    elsewhere.remove();
+  });
+
+  it('still switches the whole history to Spanish, loading its strings', async () => {
+    const element = await createWidget();
+    await openPanel(element);
+    const elsewhere = await move(element);
+    await clickHeaderButton(element, 'Cambiar a español');
+    await waitUntil(
+      () => find(element, '#panel').getAttribute('lang') === 'es',
+      'the panel never switched to Spanish after the move',
+    );
+    expect(historyText(element)[0]).to.include('¡Hola!');
     elsewhere.remove();
   });
 
