@@ -159,7 +159,7 @@ describe('live chat with a navigator (machine)', () => {
     actor.send({ type: 'TALK_TO_PERSON' });
     report({ type: 'connected', conversationId: 'c1', secret: 's1', resumed: false });
     actor.send({ type: 'QUICK_EXIT' });
-    expect(commands.at(-1)).to.deep.equal({ type: 'end', stored: { conversationId: 'c1', secret: 's1' } });
+    expect(commands.at(-1)).to.deep.equal({ type: 'end', stored: { conversationId: 'c1', secret: 's1', lastSeq: 0 } });
   });
 
   it('says the chat ended when the navigator ends it, and offers a way forward', () => {
