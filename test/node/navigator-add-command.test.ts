@@ -87,6 +87,7 @@ test('a short password or an unusable username is refused with the reason', () =
 });
 
 test('remove-navigator deletes the account, so it can no longer sign in', async () => {
+  const dataDir = freshDataDir();
   assert.equal(addNavigator(['pedro', '--data', dataDir], 'otra contraseña larga').status, 0);
   const removed = navigatorCommand('remove-navigator', ['pedro', '--data', dataDir]);
   assert.equal(removed.status, 0, removed.stderr);
