@@ -118,9 +118,7 @@ export const conversationMachine = safetyCheckSetup
       ...needFindingStates,
       /** A possible sign of crisis: "Are you safe right now?" before anything else. */
       checkingSafety: checkingSafetyState,
-      /** The crisis response is the latest turn: the history interrupts a screen reader for it. */
       crisis: {
-        tags: ['assertive'],
         on: {
           CONTINUE: { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },
           ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },
