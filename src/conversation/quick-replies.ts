@@ -43,7 +43,7 @@ export function replyLine(event: ReplyEvent, areaOptions: AreaOption[] = []): Li
     case 'SHOW_CRISIS_LINES':
       return { key: 'replies.crisisLines' };
     case 'SAFETY_ANSWER':
-      return { key: event.safe ? 'safety:check.safe' : 'safety:check.notSafe' };
+      return { key: event.safe ? 'lines:safetyCheck.safe' : 'lines:safetyCheck.notSafe' };
     case 'START_OVER':
       return { key: 'replies.startOver' };
     case 'END_CHAT':
@@ -76,7 +76,7 @@ export const REPLIES = {
   safe: reply({ type: 'SAFETY_ANSWER', safe: true }),
   notSafe: reply({ type: 'SAFETY_ANSWER', safe: false }),
   /** A person instead of an answer, worded as the visitor would say it. */
-  ratherTalk: { line: { key: 'safety:check.talk' }, event: { type: 'TALK_TO_PERSON' } },
+  ratherTalk: { line: { key: 'lines:safetyCheck.talk' }, event: { type: 'TALK_TO_PERSON' } },
   retry: reply({ type: 'RETRY' }),
   helped: reply({ type: 'FEEDBACK', helpful: true }),
   didNotHelp: reply({ type: 'FEEDBACK', helpful: false }),

@@ -28,14 +28,14 @@ export const safetyCheckSetup = needFindingSetup.extend({
     })),
     /** "Are you safe right now?", asked once for a possible sign of these kinds. */
     askIfSafe: assign(({ context }, kinds: CrisisKind[]) => ({
-      ...withMessages(context, assistant('safety:check.question')),
+      ...withMessages(context, assistant('lines:safetyCheck.question')),
       safetyCheck: { kinds, answer: null },
       replies: [REPLIES.safe, REPLIES.notSafe, REPLIES.ratherTalk],
     })),
     recordSafetyAnswer: assign(({ context }, answer: SafetyAnswer) =>
       context.safetyCheck ? { safetyCheck: { ...context.safetyCheck, answer } } : {},
     ),
-    thankForSafetyAnswer: assign(({ context }) => withMessages(context, assistant('safety:check.thanks'))),
+    thankForSafetyAnswer: assign(({ context }) => withMessages(context, assistant('lines:safetyCheck.thanks'))),
     /** A person, for a visitor asked whether they are safe: urgent for the navigator. */
     flagPossibleCrisis: assign({ handoffReason: 'crisis' as const }),
   },

@@ -46,7 +46,7 @@ describe('the safety question', () => {
   }
 
   for (const language of ['en', 'es'] as const) {
-    const { check } = STRINGS[language].safety;
+    const check = STRINGS[language].lines.safetyCheck;
 
     it(`asks "${check.question}" with three replies, and shows no service yet (${language})`, async () => {
       const { context, page, widget } = await askedIfSafe(language);

@@ -51,10 +51,10 @@ describe('the safety question for a possible sign of crisis', () => {
     actor.send({ type: 'SUBMIT_TEXT', text: "I'm not suicidal, I need food" });
     await waitFor(actor, (snapshot) => snapshot.matches('checkingSafety'), WAIT);
     const { context } = actor.getSnapshot();
-    assert.deepEqual(lastKeys(actor, 1), ['safety:check.question']);
+    assert.deepEqual(lastKeys(actor, 1), ['lines:safetyCheck.question']);
     assert.deepEqual(
       context.replies.map((reply) => reply.line.key),
-      ['safety:check.safe', 'safety:check.notSafe', 'safety:check.talk'],
+      ['lines:safetyCheck.safe', 'lines:safetyCheck.notSafe', 'lines:safetyCheck.talk'],
     );
     assert.deepEqual(context.safetyCheck, { kinds: ['suicide'], answer: null });
     assert.equal(assessed.length, 0, 'nothing was searched before the answer');
@@ -67,7 +67,7 @@ describe('the safety question for a possible sign of crisis', () => {
     actor.send({ type: 'SAFETY_ANSWER', safe: false });
     const snapshot = actor.getSnapshot();
     assert.equal(snapshot.matches('crisis'), true);
-    assert.deepEqual(lastKeys(actor, 3), ['safety:check.notSafe', 'crisis', 'safety:handoff.urgentOffer']);
+    assert.deepEqual(lastKeys(actor, 3), ['lines:safetyCheck.notSafe', 'crisis', 'safety:handoff.urgentOffer']);
     assert.equal(snapshot.context.replies[0]?.line.key, 'safety:handoff.accept');
     const summary = handoffSummary(snapshot.context);
     assert.equal(summary.crisis, true);
