@@ -10,7 +10,9 @@
  *
  * It prints (1) the tuning set, `test/fixtures/crisis-eval/<lang>.tsv`, which the phrase data
  * was tuned on, and (2) each fresh batch, `test/fixtures/crisis-eval/fresh/<batch>/<lang>.tsv`,
- * written blind, whose header comment records its first-run figures (the honest estimate).
+ * written blind, whose header comment records its first-run figures (the honest estimate), and
+ * (3) each held-out batch, `test/fixtures/crisis-eval/held-out/<batch>/<lang>.tsv`: blind batches
+ * run once on the current detector and not tuned on.
  *
  * `npm run eval:crisis -- --batch <folder>` runs one folder of `<lang>.tsv` files once and
  * prints its figures and every miss and false alarm: for a new blind batch, before anyone
@@ -181,6 +183,15 @@ if (values.batch) {
   const batches = existsSync(freshRoot) ? readdirSync(freshRoot).sort() : [];
   for (const batch of batches) {
     evaluateFolder(join(freshRoot, batch), `Fresh batch ${batch}: first-run figures (recorded) and today's`, {
+      header: true,
+      details: values.verbose,
+    });
+  }
+  // Held-out batches: written blind and run once on a detector; kept apart so that the next
+  // change of the detector can be measured on them only after new blind batches exist.
+  const heldOutRoot = join(EVAL_ROOT, 'held-out');
+  for (const batch of existsSync(heldOutRoot) ? readdirSync(heldOutRoot).sort() : []) {
+    evaluateFolder(join(heldOutRoot, batch), `Held-out batch ${batch}: first-run figures (recorded) and today's`, {
       header: true,
       details: values.verbose,
     });
