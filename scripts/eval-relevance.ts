@@ -6,6 +6,12 @@
  *
  * precision@5 here is relevant results in the top five divided by min(5, relevant services
  * in the whole directory), so a query with only two relevant services can still score 100%.
+ *
+ * Then the blind sets (`test/fixtures/relevance/blind/`, written without reading the
+ * vocabulary), per language and per directory (the demo directory and the Miami export):
+ * out of scope, how many requests get any result at all and how many get a sensitive service
+ * (shelter, violence, crisis; `sensitive-service.ts`), where both should be zero; in scope,
+ * how many get results and how many have a service of the right kind in the top five.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,10 +20,12 @@ import { buildDirectoryIndex, matchServices } from '../src/directory/directory-m
 import { splitSnapshot } from '../src/directory/hsds/split-snapshot.js';
 import { buildNaiveIndex, naiveMatch } from '../src/directory/naive-matcher.js';
 import { loadNeedVocabulary } from '../src/directory/need-vocabulary-loader.js';
-import type { SearchableService } from '../src/directory/search-index.js';
-import type { UiLanguage } from '../src/directory/snapshot.js';
-import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
+import type { SearchableDirectory, SearchableService } from '../src/directory/search-index.js';
+import { isSensitiveService } from '../src/directory/sensitive-service.js';
+import type { NeedCategory, UiLanguage } from '../src/directory/snapshot.js';
 import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
+import { readBlindQueries } from '../test/support/blind-queries.js';
+import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
 
 // Typo correction needs Fuse.js, which the widget loads on demand.
 await loadFuzzyEngine();
@@ -49,18 +57,22 @@ interface Score {
 
 async function main(): Promise<number> {
   const verbose = process.argv.includes('--verbose');
+  const vocabularies = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
+  const demo = JSON.parse(readFileSync(resolve(here, '../demo/directory/demo-directory.json'), 'utf8'));
+  const blind = [blindRows('demo', buildDirectoryIndex(demo as SearchableDirectory, vocabularies), verbose)];
   const miami = await loadMiamiSnapshot();
   if (!miami.ok) {
-    process.stdout.write(`eval: skipped, the Miami data is not available (${miami.why}).\n`);
+    process.stdout.write(`eval: the Miami figures are skipped, its data is not available (${miami.why}).\n`);
+    printBlind(blind);
     return 0;
   }
   const { snapshot } = miami;
-  const vocabularies = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
   // Ours searches what the widget downloads (the split snapshot's search part); the baseline
   // needs the whole file, descriptions included.
   const ours = buildDirectoryIndex(splitSnapshot(snapshot, 'miami').search, vocabularies);
   const naive = buildNaiveIndex(snapshot);
   process.stdout.write(`Miami snapshot: ${snapshot.services.length} services (${miami.how}).\n`);
+  blind.push(blindRows('miami', ours, verbose));
 
   const rows: string[] = [];
   for (const set of SETS) {
@@ -106,7 +118,95 @@ async function main(): Promise<number> {
   process.stdout.write(
     `\n                   ours            naive baseline\nset       lang  n  hit@5  prec@5   hit@5  prec@5\n${rows.join('\n')}\n`,
   );
+  printBlind(blind);
   return 0;
+}
+
+/**
+ * What a blind in-scope label accepts: a service in one of these need categories, or with a
+ * code under one of these prefixes (clothing and education have no category of their own).
+ */
+const BLIND_LABELS: Record<string, { categories?: NeedCategory[]; taxonomy?: string[] }> = {
+  food: { categories: ['food'] },
+  housing: { categories: ['housing'] },
+  utilities: { categories: ['utilities'] },
+  health: { categories: ['health'] },
+  dental: { taxonomy: ['LV-1600', 'LH-5100.1700'] },
+  'mental-health': { categories: ['mental-health'] },
+  'substance-use': { taxonomy: ['RX'] },
+  legal: { categories: ['legal'] },
+  immigration: { taxonomy: ['FT-3600', 'FT-1000.3300', 'PH-1450', 'BT-8750', 'HH-0500.1500', 'TD-1600'] },
+  employment: { categories: ['work'] },
+  income: { categories: ['money'] },
+  childcare: { taxonomy: ['PH-1250', 'NL-3000.1500', 'PH-1200'] },
+  education: { taxonomy: ['H'] },
+  transportation: { categories: ['transportation'] },
+  clothing: { taxonomy: ['BM-6500.1500'] },
+  seniors: { categories: ['food', 'health', 'family'] },
+  disability: { categories: ['money', 'health', 'transportation'] },
+};
+
+function fitsLabel(service: SearchableService, label: string): boolean {
+  const accepts = BLIND_LABELS[label];
+  if (!accepts) throw new Error(`eval: the blind label "${label}" has no judgement in BLIND_LABELS`);
+  return (
+    (accepts.categories ?? []).some((category) => service.categories.includes(category)) ||
+    isRelevant(service, accepts.taxonomy ?? [])
+  );
+}
+
+/** The blind sets on one directory, one row per language. */
+function blindRows(name: string, index: ReturnType<typeof buildDirectoryIndex>, verbose: boolean): string[] {
+  const rows: string[] = [];
+  for (const language of ['en', 'es'] as const) {
+    const out = { count: 0, answered: 0, sensitive: 0 };
+    for (const { query } of readBlindQueries('out-of-scope', language)) {
+      const top = matchServices(index, { text: query }, {}, language, K);
+      out.count++;
+      if (top.length) out.answered++;
+      const sensitive = top.some((result) => isSensitiveService(result.service));
+      if (sensitive) out.sensitive++;
+      if (verbose || top.length) {
+        process.stdout.write(
+          `${sensitive ? 'SENSITIVE' : top.length ? 'ANSWERED ' : '         '} [${name} ${language}] ${query}\n`,
+        );
+        for (const result of top) {
+          const terms = result.reasons.find((reason) => reason.key === 'matches')?.params?.terms ?? '';
+          process.stdout.write(
+            `       ${isSensitiveService(result.service) ? '!' : '-'} ${result.service.name.en} (${terms})\n`,
+          );
+        }
+      }
+    }
+    const inside = { count: 0, answered: 0, hits: 0 };
+    for (const { label, query } of readBlindQueries('in-scope', language)) {
+      const top = matchServices(index, { text: query }, {}, language, K);
+      inside.count++;
+      if (top.length) inside.answered++;
+      const hit = top.some((result) => fitsLabel(result.service, label));
+      if (hit) inside.hits++;
+      if (verbose || !hit) {
+        process.stdout.write(`${hit ? '    ' : 'MISS'} [${name} ${language} in scope: ${label}] ${query}\n`);
+        for (const result of top)
+          process.stdout.write(`       ${fitsLabel(result.service, label) ? '+' : '-'} ${result.service.name.en}\n`);
+      }
+    }
+    rows.push(
+      `${name.padEnd(6)} ${language}   ${String(out.count).padStart(3)}  ${String(out.answered).padStart(8)}  ` +
+        `${String(out.sensitive).padStart(9)}    ${String(inside.count).padStart(3)}  ${String(inside.answered).padStart(8)}  ` +
+        `${pct(inside.hits, inside.count)}`,
+    );
+  }
+  return rows;
+}
+
+function printBlind(rows: string[][]): void {
+  process.stdout.write(
+    '\nBlind sets (test/fixtures/relevance/blind): out of scope, requests answered at all and with a sensitive' +
+      '\nservice (shelter, violence, crisis), both best at 0; in scope, answered and the right kind in the top five.' +
+      '\n              out of scope                 in scope\ndir    lang    n  answered  sensitive      n  answered  hit@5\n' +
+      `${rows.flat().join('\n')}\n`,
+  );
 }
 
 function zero(): Score {
