@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 import { cspViolations, recordCspViolations } from '../support/csp-violations.js';
 import { answerUntilResults, STRINGS, widgetIn } from '../support/demo-widget.js';
+import { waitInPage } from '../support/bounded-wait.js';
 
 const VIEWPORT = { width: 1280, height: 720 };
 
@@ -89,7 +90,7 @@ describe('the widget on a hostile host page', () => {
       await recordCspViolations(page);
       await openHostile(page, session.url, corner === 'left' ? { position: 'left' } : {});
       const widget = widgetIn(page, 'en');
-      await page.waitForFunction(() =>
+      await waitInPage(page, 'the widget’s panel to render', () =>
         document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'),
       );
       const [x, y] = await assertLauncherInCorner(page, widget.launcher, corner);
@@ -108,7 +109,7 @@ describe('the widget on a hostile host page', () => {
       const foodBox = await food.boundingBox();
       assert.ok(foodBox, 'the Food button is not shown');
       await page.mouse.click(foodBox.x + foodBox.width / 2, foodBox.y + foodBox.height / 2);
-      await page.waitForFunction(() => {
+      await waitInPage(page, 'the assistant’s answer in the history', () => {
         const root = document.querySelector('referral-assistant')?.shadowRoot;
         return root && !root.querySelector('.busy') && root.querySelectorAll('.history > .message').length > 1;
       });
@@ -126,7 +127,9 @@ describe('the widget on a hostile host page', () => {
     await recordCspViolations(page);
     await openHostile(page, session.url);
     const widget = widgetIn(page, 'en');
-    await page.waitForFunction(() => document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'));
+    await waitInPage(page, 'the widget’s panel to render', () =>
+      document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'),
+    );
 
     const coveredPoints = async (): Promise<string[]> => {
       const box = await widget.launcher.boundingBox();

@@ -9,6 +9,7 @@ import type { Page, Route } from 'playwright-core';
 import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 import { cspViolations, recordCspViolations } from '../support/csp-violations.js';
 import { answerUntilResults, openDemo, openPanel, STRINGS, widgetIn } from '../support/demo-widget.js';
+import { waitInPage } from '../support/bounded-wait.js';
 
 const WIDGET_MODULE = /\/dist\/referral-assistant\.define\.js$/;
 
@@ -65,7 +66,7 @@ describe('the one-script-tag loader', () => {
     });
     await openDemo(page, session.url);
     await widgetIn(page, 'en').launcher.waitFor();
-    await page.waitForFunction(() => customElements.get('referral-assistant'));
+    await waitInPage(page, 'the loader to define <referral-assistant>', () => customElements.get('referral-assistant'));
     const timeline = await page.evaluate(() => {
       const widget = performance
         .getEntriesByType('resource')
@@ -112,7 +113,9 @@ describe('the one-script-tag loader', () => {
       requestAnimationFrame(frame);
     });
     await openDemo(page, session.url);
-    await page.waitForFunction(() => document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'));
+    await waitInPage(page, 'the widget’s panel to render', () =>
+      document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'),
+    );
     await page.waitForTimeout(200);
     const counts = await page.evaluate(() => (window as { launcherCounts?: number[] }).launcherCounts ?? []);
     assert.ok(counts.length > 2, `only ${counts.length} frames seen`);
@@ -150,7 +153,9 @@ describe('the one-script-tag loader', () => {
     await openDemo(page, session.url);
     await requested;
     // The real element has rendered its own launcher in place of the placeholder.
-    await page.waitForFunction(() => document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'));
+    await waitInPage(page, 'the widget’s panel to render', () =>
+      document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'),
+    );
     const widget = widgetIn(page, 'en');
     assert.equal(await widget.launcher.count(), 1);
     assert.equal(await widget.dialog.isVisible(), false);
@@ -268,7 +273,9 @@ describe('the one-script-tag loader', () => {
     await page.goto(`${session.url}/`);
     const widget = widgetIn(page, 'en');
     await widget.launcher.waitFor();
-    await page.waitForFunction(() => document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'));
+    await waitInPage(page, 'the widget’s panel to render', () =>
+      document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.panel'),
+    );
 
     assert.equal(await page.locator('referral-assistant').count(), 1);
     assert.equal(await widget.launcher.count(), 1);

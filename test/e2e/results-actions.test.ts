@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { waitInPage } from '../support/bounded-wait.js';
 import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 
 /** Tuesday 24 November 2026, 11:00 in Toronto (EST, UTC−5). */
@@ -24,6 +25,12 @@ describe('results people can act on, on a phone', { timeout: 120_000 }, () => {
     ({ context, page } = await session.newPage({ phone: true, locale: 'es-MX' }));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
     await page.clock.setFixedTime(TUESDAY_11AM_TORONTO);
+    await page.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = function printStandIn() {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
     await page.goto(`${session.url}/`);
 
     const tap = async (locator: Locator) => {
@@ -101,15 +108,17 @@ describe('results people can act on, on a phone', { timeout: 120_000 }, () => {
   });
 
   it('prints only the results, in Spanish', async () => {
-    await page.evaluate(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = () => {
-        (window as unknown as { printed: number }).printed++;
-      };
-    });
+    // The stand-in for the browser's print dialog is in place from the page's first script
+    // (addInitScript, before goto), so the widget can only ever reach it: a real dialog would
+    // block the page, and with it the tap that opened it.
+    assert.equal(await page.evaluate(() => window.print.name), 'printStandIn', 'window.print is the stand-in');
     await page.getByRole('button', { name: 'Imprimir' }).tap();
     // The print view loads when asked for, then the browser's print dialog opens, once.
-    await page.waitForFunction(() => (window as unknown as { printed: number }).printed > 0);
+    await waitInPage(
+      page,
+      'the widget to call window.print',
+      () => (window as unknown as { printed: number }).printed > 0,
+    );
     assert.equal(await page.evaluate(() => (window as unknown as { printed: number }).printed), 1);
     await page.emulateMedia({ media: 'print' });
     const printed = page.locator('referral-assistant').locator('.print-view');

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { E2E_WAIT_MS } from './bounded-wait.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { startDemoServer } from '../../demo/demo-server.js';
 
@@ -37,6 +38,8 @@ export async function startE2eSession(): Promise<E2eSession> {
         locale,
         ...(phone ? { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true } : {}),
       });
+      // Playwright's own errors name the locator or event a step waited for; the bound is ours.
+      context.setDefaultTimeout(E2E_WAIT_MS);
       const page = await context.newPage();
       return { context, page };
     },

@@ -10,6 +10,7 @@ import enUi from '../../locales/en/ui.json' with { type: 'json' };
 import esLines from '../../locales/es/lines.json' with { type: 'json' };
 import esSafety from '../../locales/es/safety.json' with { type: 'json' };
 import esUi from '../../locales/es/ui.json' with { type: 'json' };
+import { waitInPage } from './bounded-wait.js';
 
 /** A language the widget speaks. */
 export type Language = 'en' | 'es';
@@ -98,11 +99,16 @@ function messageCount(page: Page): Promise<number> {
 export async function interact(page: Page, action: () => Promise<void>): Promise<void> {
   const before = await messageCount(page);
   await action();
-  await page.waitForFunction((count) => {
-    const root = document.querySelector('referral-assistant')?.shadowRoot;
-    if (!root || root.querySelector('.busy')) return false;
-    return root.querySelectorAll('.history > .message').length > count;
-  }, before);
+  await waitInPage(
+    page,
+    'a new message in the history, with the widget no longer busy',
+    (count) => {
+      const root = document.querySelector('referral-assistant')?.shadowRoot;
+      if (!root || root.querySelector('.busy')) return false;
+      return root.querySelectorAll('.history > .message').length > count;
+    },
+    before,
+  );
 }
 
 /**
@@ -111,9 +117,9 @@ export async function interact(page: Page, action: () => Promise<void>): Promise
  * launcher at all, and a tap then is lost (reported; the loader's own tests cover the swap).
  */
 export async function openPanel(widget: Widget, how: 'click' | 'tap' = 'click'): Promise<void> {
-  await widget.launcher
-    .page()
-    .waitForFunction(() => document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.launcher'));
+  await waitInPage(widget.launcher.page(), 'the widget’s own launcher to replace the loader’s', () =>
+    document.querySelector('referral-assistant')?.shadowRoot?.querySelector('.launcher'),
+  );
   await widget.launcher[how]();
   await widget.dialog.waitFor();
   await widget.replies.getByRole('button').first().waitFor();
