@@ -32,6 +32,22 @@ export const SENSITIVE_TAXONOMY = [
   'LT-1750.7935',
 ] as const;
 
+/**
+ * The prefixes of crisis, violence and abuse services: {@link SENSITIVE_TAXONOMY} without the
+ * plain homeless shelters. A need under one of them is never recognised from a corrected
+ * typo, since "boat" read as "beat" must not become "beats me".
+ */
+export const CRISIS_OR_ABUSE_TAXONOMY = [
+  'BH-1800.1500',
+  ...SENSITIVE_TAXONOMY.filter((prefix) => !prefix.startsWith('BH-18')),
+  'FN-1500.2560',
+] as const;
+
+/** True when a need's taxonomy prefixes fall under crisis, violence or abuse services. */
+export function isCrisisOrAbuseNeed(taxonomy: readonly string[]): boolean {
+  return taxonomy.some((code) => CRISIS_OR_ABUSE_TAXONOMY.some((prefix) => code.startsWith(prefix)));
+}
+
 /** Words in a service's name that say it is one, for directories without AIRS codes. */
 const SENSITIVE_NAME_TOKENS: ReadonlySet<string> = new Set(
   searchTokens(
