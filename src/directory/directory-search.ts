@@ -11,7 +11,7 @@ import type {
   NeedAssessment,
 } from '../conversation/conversation.machine.js';
 import { questionsThatChangeResults } from './clarifying-questions.js';
-import { type DirectoryIndex, type MatchFilters, matchServices } from './directory-matcher.js';
+import { type DirectoryIndex, type MatchFilters, matchServices, unknownWords } from './directory-matcher.js';
 import { type LoadedDirectory, type LoadedSnapshot, loadDirectory } from './directory-loader.js';
 import type { UiLanguage } from './snapshot.js';
 
@@ -52,17 +52,23 @@ export function createDirectorySearch(directory: LoadedDirectory): DirectorySear
   };
 }
 
-/** The index for a query: with the language's vocabulary and the fuzzy engine only when there are words to read. */
+/**
+ * The index for a query: with the language's vocabulary when there are words to read, and
+ * what correcting them takes only when some word is unknown to the vocabulary and the
+ * directory (the real-word list, then Fuse.js only for a word that is not a real word).
+ */
 async function indexFor(
   directory: LoadedDirectory,
   text: string | undefined,
   language: UiLanguage,
 ): Promise<DirectoryIndex<LoadedSnapshot>> {
   if (!text?.trim()) return directory.index();
-  const [index] = await Promise.all([
-    directory.index(language),
-    import('./term-corrector.js').then(({ loadFuzzyEngine }) => loadFuzzyEngine()),
-  ]);
+  const index = await directory.index(language);
+  const unknown = unknownWords(index, text, language);
+  if (unknown.length) {
+    const { prepareCorrection } = await import('./term-corrector.js');
+    await prepareCorrection(unknown, language);
+  }
   return index;
 }
 
