@@ -17,6 +17,8 @@ import type { UiLanguage } from './snapshot.js';
 
 /** How many services a result set shows. */
 const RESULTS_SHOWN = 5;
+/** How many of the visitor's words the no-match answer names. */
+const MAX_WORDS_NAMED = 4;
 /** How many candidates to look at when deciding which questions matter. */
 const CANDIDATES_CONSIDERED = 30;
 
@@ -89,9 +91,14 @@ async function assessNeed(directory: LoadedDirectory, { need, language }: Assess
   );
   const { snapshot } = directory;
   const place = text && reading ? reading[1].locatePlace(text, snapshot.areas) : undefined;
+  // Words read but nothing in the directory for them: say so before asking where or for whom.
+  const words = understood ? [...new Set([...understood.terms, ...understood.otherWords])] : [];
   return {
     categories,
     understood: categories.length > 0 || candidates.length > 0,
+    ...(text && !need.categories.length && !candidates.length && words.length
+      ? { nothingFits: { words: words.slice(0, MAX_WORDS_NAMED) } }
+      : {}),
     hints: {
       ...(understood?.ageGroup ? { ageGroup: understood.ageGroup } : {}),
       ...(understood?.today ? { today: true } : {}),
