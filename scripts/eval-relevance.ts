@@ -18,11 +18,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDirectoryIndex, matchServices } from '../src/directory/directory-matcher.js';
 import { splitSnapshot } from '../src/directory/hsds/split-snapshot.js';
-import { buildNaiveIndex, naiveMatch } from '../src/directory/naive-matcher.js';
+import { buildNaiveIndex, type NaiveIndex, naiveMatch } from '../src/directory/naive-matcher.js';
 import { loadNeedVocabulary } from '../src/directory/need-vocabulary-loader.js';
 import type { SearchableDirectory, SearchableService } from '../src/directory/search-index.js';
 import { isSensitiveService } from '../src/directory/sensitive-service.js';
-import type { NeedCategory, UiLanguage } from '../src/directory/snapshot.js';
+import type { NeedCategory, Service, UiLanguage } from '../src/directory/snapshot.js';
 import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
 import { readBlindQueries } from '../test/support/blind-queries.js';
 import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
@@ -74,13 +74,55 @@ async function main(): Promise<number> {
   process.stdout.write(`Miami snapshot: ${snapshot.services.length} services (${miami.how}).\n`);
   blind.push(blindRows('miami', ours, verbose));
 
+  // Judged by the codes of the export as published, so the stripped copy is judged the same way.
+  const codes = new Map(snapshot.services.map((service) => [service.id, service.taxonomy]));
+  const rows = relevanceRows('miami', ours, naive, snapshot.services, codes, verbose);
+  if (process.argv.includes('--without-taxonomy') || process.env.EVAL_WITHOUT_TAXONOMY) {
+    const stripped = await loadMiamiSnapshot({ withoutTaxonomy: true });
+    if (stripped.ok) {
+      process.stdout.write(`Miami without taxonomy: ${stripped.how}.\n`);
+      const strippedOurs = buildDirectoryIndex(splitSnapshot(stripped.snapshot, 'miami').search, vocabularies);
+      rows.push(
+        ...relevanceRows(
+          'stripped',
+          strippedOurs,
+          buildNaiveIndex(stripped.snapshot),
+          snapshot.services,
+          codes,
+          verbose,
+        ),
+      );
+    } else process.stdout.write(`eval: the stripped Miami export could not be built (${stripped.why}).\n`);
+  }
+  process.stdout.write(
+    `\n                            ours            naive baseline\ndirectory set       lang  n  hit@5  prec@5   hit@5  prec@5\n${rows.join('\n')}\n`,
+  );
+  printBlind(blind);
+  return 0;
+}
+
+/**
+ * hit@5 and precision@5 of one index and its baseline on the tuned and held-out sets, one row
+ * per set and language. Relevance reads each service's codes in `codes` (by id), so a copy of
+ * the directory without codes is judged by the codes of the original.
+ */
+function relevanceRows(
+  label: string,
+  ours: ReturnType<typeof buildDirectoryIndex>,
+  naive: NaiveIndex<Service>,
+  all: readonly SearchableService[],
+  codes: ReadonlyMap<string, string[]>,
+  verbose: boolean,
+): string[] {
+  const judged = (service: SearchableService, prefixes: readonly string[]) =>
+    (codes.get(service.id) ?? []).some((code) => prefixes.some((prefix) => code.startsWith(prefix)));
   const rows: string[] = [];
   for (const set of SETS) {
     const queries = readSet(set);
     for (const language of ['en', 'es'] as const) {
       const scores = { ours: zero(), naive: zero() };
       for (const query of queries.filter((q) => q.lang === language)) {
-        const relevantInDirectory = snapshot.services.filter((s) => isRelevant(s, query.expect)).length;
+        const relevantInDirectory = all.filter((s) => judged(s, query.expect)).length;
         const denominator = Math.max(1, Math.min(K, relevantInDirectory));
         const ourTop = matchServices(ours, { text: query.query }, {}, language, K).map((r) => r.service);
         const naiveTop = naiveMatch(naive, query.query, K).map((r) => r.service);
@@ -88,38 +130,31 @@ async function main(): Promise<number> {
           ['ours', ourTop],
           ['naive', naiveTop],
         ] as const) {
-          const relevant = top.filter((s) => isRelevant(s, query.expect)).length;
+          const relevant = top.filter((s) => judged(s, query.expect)).length;
           scores[who].count++;
           scores[who].hits += relevant > 0 ? 1 : 0;
           scores[who].precision += Math.min(1, relevant / denominator);
         }
-        const ourRelevant = ourTop.filter((s) => isRelevant(s, query.expect)).length;
+        const ourRelevant = ourTop.filter((s) => judged(s, query.expect)).length;
         if (verbose || ourRelevant === 0) {
           process.stdout.write(
-            `${ourRelevant === 0 ? 'MISS' : '    '} [${set} ${language}] ${query.query}  (${ourRelevant}/${denominator})\n`,
+            `${ourRelevant === 0 ? 'MISS' : '    '} [${label} ${set} ${language}] ${query.query}  (${ourRelevant}/${denominator})\n`,
           );
-          if (verbose || ourRelevant === 0) {
-            for (const s of ourTop) {
-              const mark = isRelevant(s, query.expect) ? '+' : '-';
-              process.stdout.write(
-                `       ${mark} ${s.name.en} [${s.taxonomy.filter((c) => !c.startsWith('Y')).join(' ')}]\n`,
-              );
-            }
+          for (const s of ourTop) {
+            const mark = judged(s, query.expect) ? '+' : '-';
+            const shown = (codes.get(s.id) ?? []).filter((c) => !c.startsWith('Y')).join(' ');
+            process.stdout.write(`       ${mark} ${s.name.en} [${shown}]\n`);
           }
         }
       }
       rows.push(
-        `${set.padEnd(9)} ${language}  ${String(scores.ours.count).padStart(3)}  ` +
+        `${label.padEnd(9)} ${set.padEnd(9)} ${language}  ${String(scores.ours.count).padStart(3)}  ` +
           `${pct(scores.ours.hits, scores.ours.count)}  ${pct(scores.ours.precision, scores.ours.count)}   ` +
           `${pct(scores.naive.hits, scores.naive.count)}  ${pct(scores.naive.precision, scores.naive.count)}`,
       );
     }
   }
-  process.stdout.write(
-    `\n                   ours            naive baseline\nset       lang  n  hit@5  prec@5   hit@5  prec@5\n${rows.join('\n')}\n`,
-  );
-  printBlind(blind);
-  return 0;
+  return rows;
 }
 
 /**
