@@ -3,6 +3,7 @@
  * overridable by an environment variable (documented in `docs/navigator-service.md`).
  */
 import { ALWAYS_OPEN_SPEC, type OperatingHours, parseOperatingHours } from './operating-hours.js';
+import { DEFAULT_NEEDS_CONFIG, type NeedsConfig, needsConfigFromEnv } from './needs-config.js';
 import type { RateLimit } from './rate-limiter.js';
 
 /** A folder of static files served under a URL prefix (for example the console page and its bundle). */
@@ -57,6 +58,8 @@ export interface NavigatorServiceConfig {
   synchronous: 'normal' | 'full';
   /** Static folders served by the same process, e.g. the console. Empty serves nothing. */
   staticRoutes: StaticRoute[];
+  /** Needs counting: suppression threshold, retention, rate limits (`needs-config.ts`). */
+  needs: NeedsConfig;
 }
 
 /** The demo's page server (`npm start`, `scripts/start.ts`, port 8080). */
@@ -83,6 +86,7 @@ export const DEFAULT_CONFIG: NavigatorServiceConfig = {
   queueUpdateDelayMs: 200,
   synchronous: 'normal',
   staticRoutes: [],
+  needs: DEFAULT_NEEDS_CONFIG,
 };
 
 /**
@@ -120,6 +124,7 @@ export function configFromEnv(
     visitorRate: rate(env, 'NAVIGATOR_VISITOR_RATE', base.visitorRate),
     navigatorRate: rate(env, 'NAVIGATOR_NAVIGATOR_RATE', base.navigatorRate),
     synchronous: env.NAVIGATOR_SYNCHRONOUS === undefined ? base.synchronous : synchronous(env.NAVIGATOR_SYNCHRONOUS),
+    needs: needsConfigFromEnv(env, base.needs),
   };
 }
 

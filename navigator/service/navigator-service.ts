@@ -30,9 +30,12 @@ import {
   usernameProblem,
   verifyPassword,
 } from './navigator-accounts.js';
+import { NeedsCounting } from './needs-service.js';
+import { NeedsStore } from './needs-store.js';
 import { clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { serveStatic } from './static-files.js';
+import { StaffRoles } from './staff-roles.js';
 import { NavigatorStore } from './store.js';
 
 /** A running service. */
@@ -44,6 +47,10 @@ export interface NavigatorService {
   addNavigator(username: string, name: string, password: string): Promise<'added' | 'updated'>;
   /** Open connections and waiting conversations, for logs and the benchmark. */
   counts(): { visitors: number; navigators: number; waiting: number };
+  /** Needs counting: merge contact records in with `needs.countContact`. */
+  needs: NeedsCounting;
+  /** Roles of accounts: an analyst sees the needs dashboard, never a conversation. */
+  roles: StaffRoles;
   /** Runs retention and abandonment now (it also runs every minute). */
   sweep(): void;
   /** Stops accepting connections, closes the open ones and the database. */
@@ -66,6 +73,8 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   const config: NavigatorServiceConfig = { ...DEFAULT_CONFIG, ...settings };
   const store = new NavigatorStore(config.dataDir, { synchronous: config.synchronous });
   const hub = new ConversationHub(store, config, Date.now, logError);
+  const roles = new StaffRoles(store.database);
+  const needs = new NeedsCounting(new NeedsStore(store.database), config.needs, config.hours.timeZone);
   const throttle = new SignInThrottle();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   const alive = new WeakSet<WebSocket>();
@@ -84,6 +93,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     const path = new URL(request.url ?? '/', 'http://service').pathname;
+    if (await needs.handle(path, request, response, needsHttp)) return;
     if (path.startsWith('/handoff/')) {
       const origin = request.headers.origin;
       if (origin && !visitorOriginAllowed(request)) {
@@ -110,7 +120,11 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       if (path === SESSION_PATH && request.method === 'GET') {
         const navigator = sessionNavigator(request);
         if (!navigator) return sendJson(response, 401, notSignedIn());
-        return sendJson(response, 200, { username: navigator.username, name: navigator.name } satisfies SignInResponse);
+        return sendJson(response, 200, {
+          username: navigator.username,
+          name: navigator.name,
+          role: roles.roleOf(navigator.id),
+        } satisfies SignInResponse);
       }
       return sendJson(response, 404, { code: 'not-found', message: 'No such endpoint.' });
     }
@@ -123,6 +137,15 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     if (serveStatic(config.staticRoutes, request, response)) return;
     sendJson(response, 404, { code: 'not-found', message: 'Not found.' });
   }
+
+  const needsHttp = {
+    readJson,
+    sendJson,
+    visitorOriginAllowed,
+    consoleOriginAllowed,
+    clientAddress,
+    signedIn: (request: IncomingMessage) => sessionNavigator(request) !== undefined,
+  };
 
   function availability(): AvailabilityResponse {
     const now = hub.availability();
@@ -174,7 +197,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     const token = randomToken(32);
     const maxAge = config.sessionHours * 3600;
     store.createSession(tokenHash(token), account.id, Date.now() + maxAge * 1000);
-    const answer: SignInResponse = { username: account.username, name: account.name };
+    const answer: SignInResponse = { username: account.username, name: account.name, role: roles.roleOf(account.id) };
     if (body.mode === 'token') return sendJson(response, 200, { ...answer, token });
     response.setHeader('Set-Cookie', sessionCookie(token, maxAge, config.secureCookies));
     sendJson(response, 200, answer);
@@ -249,7 +272,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       return;
     }
     const navigator = sessionNavigator(request);
-    if (!navigator) {
+    if (!navigator || roles.roleOf(navigator.id) !== 'navigator') {
       refuse(ws, notSignedIn(), CLOSE_CODES.notSignedIn);
       return;
     }
@@ -295,6 +318,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   function sweep(): void {
     try {
       hub.sweep();
+      needs.sweep();
     } catch (error) {
       logError('Retention sweep failed', error);
     }
@@ -319,6 +343,8 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       return store.saveNavigator(username, name, await hashPassword(password), Date.now());
     },
     counts: () => hub.connectionCounts(),
+    needs,
+    roles,
     sweep,
     async close() {
       if (stopped) return;
