@@ -16,6 +16,7 @@ import { ActorController } from './controllers/actor-controller.js';
 import { createHandoffActor } from './handoff/handoff-actor.js';
 import type { HandoffTransport } from './handoff/handoff-transport.js';
 import { lazyTransport } from './handoff/lazy-transport.js';
+import { NeedsCountController } from './analytics/needs-count-controller.js';
 import { QuickExitShortcutController } from './controllers/quick-exit-shortcut-controller.js';
 import { UnobscuredFocusController } from './controllers/unobscured-focus-controller.js';
 import { VisualViewportController } from './controllers/visual-viewport-controller.js';
@@ -132,6 +133,12 @@ export class ReferralAssistant extends LitElement {
    */
   @property({ attribute: 'map-url' }) mapUrl = DEFAULT_MAP_URL;
 
+  /**
+   * URL of the navigator service to count needs for the 211: categories, languages, areas and
+   * outcomes as counts, never what the visitor types. Off without it; the privacy line says so when on.
+   */
+  @property({ attribute: 'needs-counts' }) needsCountsUrl?: string;
+
   /** Where quick exit sends the tab: a neutral page, replacing this one in the history. */
   @property({ attribute: 'exit-url' }) exitUrl = 'https://www.google.com/search?q=weather';
 
@@ -184,6 +191,7 @@ export class ReferralAssistant extends LitElement {
           emergencyNumber: EMERGENCY_NUMBERS[knownRegionId(this.region)] ?? '911',
           liveChat: Boolean(this.navigatorUrl),
           canLocate: 'geolocation' in navigator && window.isSecureContext,
+          countsNeeds: Boolean(this.needsCountsUrl),
         },
         clientPrefix: randomClientPrefix(),
       }),
@@ -194,10 +202,18 @@ export class ReferralAssistant extends LitElement {
       },
       persist: (snapshot) =>
         writeStoredConversation(this.storage, { snapshot: withCurrentLiveChatInput(snapshot), open: this.open }),
-      onEmitted: (event) => this.announce(event),
+      onEmitted: (event) => {
+        this.announce(event);
+        this.needsCounts.count(event);
+      },
     },
   );
 
+  private readonly needsCounts = new NeedsCountController(this, () => ({
+    serviceUrl: this.needsCountsUrl,
+    region: knownRegionId(this.region),
+    language: this.language,
+  }));
   protected readonly viewport = new VisualViewportController(this, () => this.root);
   protected readonly exitShortcut = new QuickExitShortcutController(this, () => this.quickExit());
   private readonly unobscured = new UnobscuredFocusController(this, () => this.launcher);

@@ -121,6 +121,7 @@ export const conversationMachine = needFindingSetup
       /** The crisis response is the latest turn: the history interrupts a screen reader for it. */
       crisis: {
         tags: ['assertive'],
+        entry: 'announceCrisisLines',
         on: {
           CONTINUE: { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },
           ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },
