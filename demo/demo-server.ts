@@ -27,6 +27,8 @@ export interface DemoServerOptions {
    * `needs-counts` attribute); off when absent, as on a partner's page by default.
    */
   needsCountsUrl?: string;
+  /** More `data-*` attributes for the page's embed tag, e.g. `{ directory: '…' }` (tests). */
+  embedAttributes?: Record<string, string>;
   host?: string;
 }
 
@@ -67,16 +69,18 @@ export function resolveDemoPath(root: string, urlPath: string): string | undefin
 /** A demo page with the navigator URL and the counting opt-in of the options, or undefined when unchanged. */
 async function rewrittenPage(file: string, options: DemoServerOptions): Promise<Buffer | undefined> {
   const navigatorUrl = options.navigatorUrl ?? DEMO_NAVIGATOR_URL;
-  if (navigatorUrl === DEMO_NAVIGATOR_URL && !options.needsCountsUrl) return undefined;
-  let page = (await readFile(file, 'utf8')).replaceAll(DEMO_NAVIGATOR_URL, navigatorUrl);
-  if (options.needsCountsUrl) {
-    const counts = options.needsCountsUrl.replaceAll('"', '&quot;');
-    page = page.replace(
-      '<script src="/dist/referral-assistant.js"',
-      `<script src="/dist/referral-assistant.js" data-needs-counts="${counts}"`,
-    );
-  }
-  return Buffer.from(page);
+  const attributes = {
+    ...(options.needsCountsUrl ? { 'needs-counts': options.needsCountsUrl } : {}),
+    ...options.embedAttributes,
+  };
+  if (navigatorUrl === DEMO_NAVIGATOR_URL && Object.keys(attributes).length === 0) return undefined;
+  const page = (await readFile(file, 'utf8')).replaceAll(DEMO_NAVIGATOR_URL, navigatorUrl);
+  const added = Object.entries(attributes)
+    .map(([name, value]) => ` data-${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`)
+    .join('');
+  return Buffer.from(
+    page.replace('<script src="/dist/referral-assistant.js"', `<script src="/dist/referral-assistant.js"${added}`),
+  );
 }
 
 /** Starts the demo server; resolves once it listens. */

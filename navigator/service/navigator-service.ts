@@ -35,7 +35,7 @@ import { NeedsStore } from './needs-store.js';
 import { clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { serveStatic } from './static-files.js';
-import { StaffRoles } from './staff-roles.js';
+import { type StaffRole, StaffRoles } from './staff-roles.js';
 import { NavigatorStore } from './store.js';
 
 /** A running service. */
@@ -49,8 +49,8 @@ export interface NavigatorService {
   counts(): { visitors: number; navigators: number; waiting: number };
   /** Needs counting: merge contact records in with `needs.countContact`. */
   needs: NeedsCounting;
-  /** Roles of accounts: an analyst sees the needs dashboard, never a conversation. */
-  roles: StaffRoles;
+  /** Gives an account a role: an analyst sees the needs dashboard, never a conversation. */
+  setRole(username: string, role: StaffRole): void;
   /** Runs retention and abandonment now (it also runs every minute). */
   sweep(): void;
   /** Stops accepting connections, closes the open ones and the database. */
@@ -344,7 +344,11 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     },
     counts: () => hub.connectionCounts(),
     needs,
-    roles,
+    setRole(username, role) {
+      const account = store.findNavigator(username);
+      if (!account) throw new Error(`No account "${username}".`);
+      roles.setRole(account.id, role);
+    },
     sweep,
     async close() {
       if (stopped) return;

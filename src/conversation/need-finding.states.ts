@@ -279,7 +279,10 @@ export const needFindingStates = {
             { type: 'announceResults', params: ({ event }) => event.output },
           ],
         },
-        { target: 'noResults', actions: 'showNoResults' },
+        {
+          target: 'noResults',
+          actions: ['showNoResults', { type: 'announceResults', params: ({ event }) => event.output }],
+        },
       ],
       onError: { target: 'directoryUnavailable' },
     },
