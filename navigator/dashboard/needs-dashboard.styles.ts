@@ -77,7 +77,7 @@ export const styles = css`
   .chart {
     margin: 0;
   }
-  .chart svg {
+  .chart > svg {
     width: 100%;
     height: auto;
     display: block;
@@ -124,9 +124,10 @@ export const styles = css`
     align-items: center;
     gap: 6px;
   }
-  .swatch {
+  .legend .swatch {
     width: 12px;
     height: 12px;
+    flex: none;
   }
   .table-wrap {
     overflow-x: auto;
