@@ -4,7 +4,7 @@
  * service runs. The password is asked for on the terminal without echo, or read from standard
  * input for scripts; it never appears in arguments, where other users could see it.
  */
-import { DEFAULT_CONFIG } from './config.js';
+import { DEFAULT_CONFIG, passwordCostFromEnv } from './config.js';
 import { hashPassword, passwordProblem, usernameProblem } from './navigator-accounts.js';
 import { isStaffRole, type StaffRole, StaffRoles } from './staff-roles.js';
 import { NavigatorStore } from './store.js';
@@ -42,11 +42,14 @@ export const command: CliCommand = {
     }
     const store = new NavigatorStore(options.data);
     try {
-      const result = store.saveNavigator(options.username, options.name, await hashPassword(password), Date.now());
+      const hash = await hashPassword(password, passwordCostFromEnv(process.env, DEFAULT_CONFIG.passwordCost));
+      const result = store.saveNavigator(options.username, options.name, hash, Date.now());
       // An analyst sees the needs dashboard and never a conversation (staff-roles.ts).
       new StaffRoles(store.database).setRole(store.findNavigator(options.username)?.id ?? -1, options.role);
       process.stdout.write(
-        `${result === 'added' ? 'Added' : 'Updated'} navigator "${options.username}" (${options.name}) in ${options.data}.\n`,
+        result === 'added'
+          ? `Added navigator "${options.username}" (${options.name}) in ${options.data}.\n`
+          : `Updated navigator "${options.username}" (${options.name}) in ${options.data}; their sessions are ended and open consoles closed.\n`,
       );
       return 0;
     } finally {
