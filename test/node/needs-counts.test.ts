@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { WebSocket } from 'ws';
+import { NAVIGATOR_SOCKET_PATH } from '../../src/handoff/handoff-protocol.js';
 import type { NeedsStep } from '../../src/analytics/needs-count-protocol.js';
 import { suppressCells } from '../../navigator/service/cell-suppression.js';
 import { DEFAULT_NEEDS_CONFIG } from '../../navigator/service/needs-config.js';
@@ -216,6 +218,30 @@ describe('the endpoints', () => {
       headers: { ...headers, Origin: 'https://elsewhere.example.org' },
     });
     assert.equal(other.status, 403);
+  });
+
+  test('let an analyst read the report but never open the navigators’ socket', async () => {
+    await service.addNavigator('mina', 'Mina', 'correct horse battery staple');
+    service.setRole('mina', 'analyst');
+    const signIn = await fetch(`${service.url}/navigator/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'mina', password: 'correct horse battery staple', mode: 'token' }),
+    });
+    const { token, role } = (await signIn.json()) as { token: string; role: string };
+    assert.equal(role, 'analyst');
+    const report = await fetch(`${service.url}${NEEDS_REPORT_PATH}`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(report.status, 200);
+    const socket = new WebSocket(`${service.url.replace('http', 'ws')}${NAVIGATOR_SOCKET_PATH}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const refused = await new Promise<number>((resolve) => {
+      socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.on('open', () => resolve(101));
+      socket.on('error', () => undefined);
+    });
+    socket.terminate();
+    assert.equal(refused, 401);
   });
 
   test('serve the report only to signed-in staff', async () => {
