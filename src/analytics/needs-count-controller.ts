@@ -67,6 +67,12 @@ export class NeedsCountController implements ReactiveController {
     switch (event.type) {
       case 'need':
         this.add(...event.categories.map((category) => ({ step: 'need' as const, category, language })));
+        // Nothing in the directory fits the words: as unmet as a search that found nothing.
+        if (event.count === 0) {
+          this.add(
+            ...event.categories.map((category) => ({ step: 'results' as const, category, language, found: false })),
+          );
+        }
         break;
       case 'results':
         this.add(

@@ -74,6 +74,7 @@ export function initialContext(input: ConversationInput): ConversationContext {
     heldText: null,
     crisis: [],
     crisisLinesAsked: false,
+    safetyCheck: null,
     urgentWords: false,
     notHelpfulCount: 0,
     handoffReason: null,

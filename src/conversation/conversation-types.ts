@@ -50,6 +50,12 @@ export interface NeedAssessment {
   questions: Question[];
   /** The directory's areas, when it covers several. */
   areaOptions: AreaOption[];
+  /**
+   * Present when the visitor's words were read but no service in this directory could match
+   * them, whatever the area or age: the words understood, as the vocabulary or the visitor
+   * wrote them, to say what was looked for.
+   */
+  nothingFits?: { words: string[] };
 }
 
 /** Input to the `triageText` actor: one typed message. */
@@ -132,6 +138,8 @@ export type ReplyEvent =
   | { type: 'RETRY' }
   | { type: 'TALK_TO_PERSON' }
   | { type: 'SHOW_CRISIS_LINES' }
+  /** The answer to "Are you safe right now?". */
+  | { type: 'SAFETY_ANSWER'; safe: boolean }
   | { type: 'START_OVER' }
   | { type: 'END_CHAT' }
   | { type: 'REQUEST_CALLBACK' }
@@ -142,7 +150,8 @@ export type ReplyEvent =
  * Categories and answers only: never the visitor's words.
  */
 export type ConversationEmitted =
-  | { type: 'need'; categories: NeedCategory[] }
+  /** `count: 0` when nothing in the directory fits the need (an unmet need, for the host to count). */
+  | { type: 'need'; categories: NeedCategory[]; count?: 0 }
   | { type: 'results'; categories: NeedCategory[]; count: number; area?: string }
   | { type: 'feedback'; categories: NeedCategory[]; helpful: boolean; area?: string }
   | { type: 'handoff'; reason: HandoffReason }
@@ -179,6 +188,16 @@ export type ConversationTag =
   | 'navigator-typing'
   | 'callback-form';
 
+/** The answer to "Are you safe right now?": `person` for "I'd rather talk to someone", null until answered. */
+export type SafetyAnswer = 'safe' | 'not-safe' | 'person' | null;
+
+/** The safety question asked for a possible sign of crisis, and its answer. */
+export interface SafetyCheck {
+  /** The kinds of the possible sign, most urgent first. */
+  kinds: CrisisKind[];
+  answer: SafetyAnswer;
+}
+
 /** Everything the conversation remembers; all of it is plain JSON, persisted per tab. */
 export interface ConversationContext {
   language: UiLanguage;
@@ -203,6 +222,8 @@ export interface ConversationContext {
   crisis: CrisisKind[];
   /** The visitor asked for the crisis lines themselves: urgent for a navigator, whatever they typed. */
   crisisLinesAsked: boolean;
+  /** The safety question, once asked for a possible sign of crisis (absent in older stored conversations). */
+  safetyCheck?: SafetyCheck | null;
   urgentWords: boolean;
   notHelpfulCount: number;
   /** Why a person was last offered, if one was. */
