@@ -122,6 +122,11 @@ export default [
     plugins: plugins(),
   },
   {
+    input: 'navigator/dashboard/register-needs-dashboard.ts',
+    output: { file: 'dist/needs-dashboard.js', format: 'es', plugins: [minify({ target })] },
+    plugins: plugins(),
+  },
+  {
     input: { define: 'src/define.ts', index: 'src/index.ts' },
     output: {
       dir: 'dist',

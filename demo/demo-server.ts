@@ -22,6 +22,13 @@ export interface DemoServerOptions {
    * pages are served with this one instead when it differs (another NAVIGATOR_PORT).
    */
   navigatorUrl?: string;
+  /**
+   * Opt the demo page's widget into counting needs for this navigator service (its
+   * `needs-counts` attribute); off when absent, as on a partner's page by default.
+   */
+  needsCountsUrl?: string;
+  /** More `data-*` attributes for the page's embed tag, e.g. `{ directory: '…' }` (tests). */
+  embedAttributes?: Record<string, string>;
   host?: string;
 }
 
@@ -59,6 +66,23 @@ export function resolveDemoPath(root: string, urlPath: string): string | undefin
   return file;
 }
 
+/** A demo page with the navigator URL and the counting opt-in of the options, or undefined when unchanged. */
+async function rewrittenPage(file: string, options: DemoServerOptions): Promise<Buffer | undefined> {
+  const navigatorUrl = options.navigatorUrl ?? DEMO_NAVIGATOR_URL;
+  const attributes = {
+    ...(options.needsCountsUrl ? { 'needs-counts': options.needsCountsUrl } : {}),
+    ...options.embedAttributes,
+  };
+  if (navigatorUrl === DEMO_NAVIGATOR_URL && Object.keys(attributes).length === 0) return undefined;
+  const page = (await readFile(file, 'utf8')).replaceAll(DEMO_NAVIGATOR_URL, navigatorUrl);
+  const added = Object.entries(attributes)
+    .map(([name, value]) => ` data-${name}="${value.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`)
+    .join('');
+  return Buffer.from(
+    page.replace('<script src="/dist/referral-assistant.js"', `<script src="/dist/referral-assistant.js"${added}`),
+  );
+}
+
 /** Starts the demo server; resolves once it listens. */
 export async function startDemoServer(options: DemoServerOptions): Promise<{ url: string; server: Server }> {
   const csp = demoContentSecurityPolicy(options.connectSources);
@@ -70,10 +94,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ url
     }
     try {
       const target = (await stat(file)).isDirectory() ? join(file, 'index.html') : file;
-      const rewritten =
-        extname(target) === '.html' && options.navigatorUrl && options.navigatorUrl !== DEMO_NAVIGATOR_URL
-          ? Buffer.from((await readFile(target, 'utf8')).replaceAll(DEMO_NAVIGATOR_URL, options.navigatorUrl))
-          : undefined;
+      const rewritten = extname(target) === '.html' ? await rewrittenPage(target, options) : undefined;
       const info = await stat(target);
       response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',

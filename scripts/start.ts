@@ -5,6 +5,10 @@
  * So the console can be tried at once, a local demo navigator account is created on first
  * start and its password kept in the (git-ignored) data folder; set NAVIGATOR_DEMO_ACCOUNT=0
  * to skip it, and use `npm run navigator -- add-navigator` for real accounts.
+ *
+ * The demo page counts needs for the service (its `needs-counts` attribute), and an empty
+ * database gets four weeks of invented counts, marked as demo data on the dashboard
+ * (`/dashboard.html` on the service); NAVIGATOR_DEMO_NEEDS=0 skips them.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv, DEFAULT_CONFIG } from '../navigator/service/config.js';
 import { hashPassword, randomToken } from '../navigator/service/navigator-accounts.js';
 import { startNavigatorService } from '../navigator/service/navigator-service.js';
+import { seedDemoNeeds } from '../navigator/service/needs-demo-seed.js';
+import { dayIn } from '../navigator/service/needs-report.js';
+import { NeedsStore } from '../navigator/service/needs-store.js';
 import { NavigatorStore } from '../navigator/service/store.js';
 import { startDemoServer } from '../demo/demo-server.js';
 
@@ -49,7 +56,19 @@ async function demoNavigatorPassword(dataDir: string): Promise<string | undefine
   }
 }
 
+/** Seeds invented needs counts into an empty database, once. */
+function seedDemoCounts(dataDir: string): boolean {
+  if (process.env.NAVIGATOR_DEMO_NEEDS === '0' || dataDir === ':memory:') return false;
+  const store = new NavigatorStore(dataDir);
+  try {
+    return seedDemoNeeds(new NeedsStore(store.database), dayIn(navigatorConfig.hours.timeZone, Date.now()));
+  } finally {
+    store.close();
+  }
+}
+
 const password = await demoNavigatorPassword(navigatorConfig.dataDir);
+const seeded = seedDemoCounts(navigatorConfig.dataDir);
 const navigator = await startNavigatorService(navigatorConfig);
 const navigatorOrigin = new URL(navigator.url).origin;
 const demo = await startDemoServer({
@@ -57,11 +76,15 @@ const demo = await startDemoServer({
   root,
   host,
   navigatorUrl: navigator.url,
+  needsCountsUrl: navigator.url,
   connectSources: [navigatorOrigin, navigatorOrigin.replace(/^http/, 'ws')],
 });
 
 console.log(`Demo: ${demo.url}/`);
 console.log(`Navigator console: ${navigator.url}/ ${password ? `(user "demo", password "${password}")` : ''}`);
+console.log(
+  `Needs dashboard: ${navigator.url}/dashboard.html (same sign-in${seeded ? '; seeded with invented demo counts' : ''})`,
+);
 
 const stop = () => {
   demo.server.close();

@@ -10,6 +10,7 @@ export const EMBED_ATTRIBUTES = [
   'lang',
   'region',
   'navigator',
+  'needs-counts',
   'heading',
   'phone',
   'position',

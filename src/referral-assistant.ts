@@ -15,6 +15,7 @@ import { withCurrentLiveChatInput } from './conversation/live-chat.js';
 import { liveStatusLine } from './conversation/live-chat.states.js';
 import { AccentController } from './controllers/accent-controller.js';
 import { ActorController } from './controllers/actor-controller.js';
+import { NeedsCountController } from './analytics/needs-count-controller.js';
 import { FocusController } from './controllers/focus-controller.js';
 import { HistoryScrollController } from './controllers/history-scroll-controller.js';
 import { NoticeController } from './controllers/notice-controller.js';
@@ -161,6 +162,12 @@ export class ReferralAssistant extends LitElement {
   @property({ attribute: 'map-url' }) mapUrl = DEFAULT_MAP_URL;
 
   /**
+   * URL of the navigator service to count needs for the 211: categories, languages, areas and
+   * outcomes as counts, never what the visitor types. Off without it; the privacy line says so when on.
+   */
+  @property({ attribute: 'needs-counts' }) needsCountsUrl?: string;
+
+  /**
    * A live-chat back end of the 211's own platform instead of our navigator service (a
    * {@link HandoffTransport}, see docs/navigator-service.md). A JavaScript property only; set it
    * before the visitor asks for a person. Tests give a scripted one here.
@@ -207,6 +214,7 @@ export class ReferralAssistant extends LitElement {
           emergencyNumber: EMERGENCY_NUMBERS[knownRegionId(this.region)] ?? '911',
           liveChat: Boolean(this.navigatorUrl || this.handoffTransport),
           canLocate: 'geolocation' in navigator && window.isSecureContext,
+          countsNeeds: Boolean(this.needsCountsUrl),
         },
         clientPrefix: randomClientPrefix(),
       }),
@@ -217,10 +225,18 @@ export class ReferralAssistant extends LitElement {
       },
       persist: (snapshot) =>
         writeStoredConversation(this.storage, { snapshot: withCurrentLiveChatInput(snapshot), open: this.open }),
-      onEmitted: (event) => this.announce(event),
+      onEmitted: (event) => {
+        this.announce(event);
+        this.needsCounts.count(event);
+      },
     },
   );
 
+  private readonly needsCounts = new NeedsCountController(this, () => ({
+    serviceUrl: this.needsCountsUrl,
+    region: knownRegionId(this.region),
+    language: this.language,
+  }));
   private readonly localize = new LocalizeController(this, {
     language: () => this.language,
     region: () => this.region,

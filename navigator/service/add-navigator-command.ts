@@ -6,13 +6,15 @@
  */
 import { DEFAULT_CONFIG, passwordCostFromEnv } from './config.js';
 import { hashPassword, passwordProblem, usernameProblem } from './navigator-accounts.js';
+import { isStaffRole, type StaffRole, StaffRoles } from './staff-roles.js';
 import { NavigatorStore } from './store.js';
 import type { CliCommand } from '../../src/cli/cli-command.js';
 import { readHiddenLine, readPasswordFromStdin } from './read-password.js';
 
 /** The `add-navigator` command. */
 export const command: CliCommand = {
-  usage: 'add-navigator <username> [--name "<display name>"] [--data <folder>] [--password-stdin]',
+  usage:
+    'add-navigator <username> [--name "<display name>"] [--role navigator|analyst] [--data <folder>] [--password-stdin]',
   summary:
     'Adds a navigator account (or resets its name and password) in the navigator service data folder (default ./data/navigator or $NAVIGATOR_DATA).',
   async run(args) {
@@ -42,6 +44,8 @@ export const command: CliCommand = {
     try {
       const hash = await hashPassword(password, passwordCostFromEnv(process.env, DEFAULT_CONFIG.passwordCost));
       const result = store.saveNavigator(options.username, options.name, hash, Date.now());
+      // An analyst sees the needs dashboard and never a conversation (staff-roles.ts).
+      new StaffRoles(store.database).setRole(store.findNavigator(options.username)?.id ?? -1, options.role);
       process.stdout.write(
         result === 'added'
           ? `Added navigator "${options.username}" (${options.name}) in ${options.data}.\n`
@@ -59,6 +63,7 @@ interface Options {
   name: string;
   data: string;
   passwordStdin: boolean;
+  role: StaffRole;
 }
 
 function parseArguments(args: string[]): Options | string {
@@ -66,6 +71,7 @@ function parseArguments(args: string[]): Options | string {
   let name: string | undefined;
   let data = process.env.NAVIGATOR_DATA ?? DEFAULT_CONFIG.dataDir;
   let passwordStdin = false;
+  let role: StaffRole = 'navigator';
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--name' || arg === '--data') {
@@ -73,6 +79,10 @@ function parseArguments(args: string[]): Options | string {
       if (value === undefined || value.trim() === '') return `${arg} needs a value.`;
       if (arg === '--name') name = value.trim();
       else data = value;
+    } else if (arg === '--role') {
+      const value = args[++i];
+      if (!isStaffRole(value)) return '--role is navigator or analyst.';
+      role = value;
     } else if (arg === '--password-stdin') {
       passwordStdin = true;
     } else if (arg.startsWith('-')) {
@@ -84,7 +94,7 @@ function parseArguments(args: string[]): Options | string {
     }
   }
   if (!username) return 'a username is required.';
-  return { username, name: name ?? username, data, passwordStdin };
+  return { username, name: name ?? username, data, passwordStdin, role };
 }
 
 async function askPassword(fromStdin: boolean): Promise<string> {

@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ALWAYS_OPEN_SPEC, type OperatingHours, parseOperatingHours } from './operating-hours.js';
+import { DEFAULT_NEEDS_CONFIG, type NeedsConfig, needsConfigFromEnv } from './needs-config.js';
 import type { RateLimit } from './rate-limiter.js';
 
 /** A folder of static files served under a URL prefix (for example the console page and its bundle). */
@@ -64,6 +65,8 @@ export interface NavigatorServiceConfig {
   synchronous: 'normal' | 'full';
   /** Static folders served by the same process, e.g. the console. Empty serves nothing. */
   staticRoutes: StaticRoute[];
+  /** Needs counting: suppression threshold, retention, rate limits (`needs-config.ts`). */
+  needs: NeedsConfig;
   /** Admission control: what one source address, and everyone together, may hold at once. */
   limits: AdmissionLimits;
   /** scrypt cost as log2(N) for new password hashes; older hashes are upgraded at sign-in. */
@@ -137,6 +140,7 @@ export const DEFAULT_CONFIG: NavigatorServiceConfig = {
   queueUpdateDelayMs: 200,
   synchronous: 'normal',
   staticRoutes: [],
+  needs: DEFAULT_NEEDS_CONFIG,
   limits: {
     socketsPerAddress: 20,
     socketsPerNavigator: 8,
@@ -199,6 +203,7 @@ export function configFromEnv(
     visitorRate: rate(env, 'NAVIGATOR_VISITOR_RATE', base.visitorRate),
     navigatorRate: rate(env, 'NAVIGATOR_NAVIGATOR_RATE', base.navigatorRate),
     synchronous: env.NAVIGATOR_SYNCHRONOUS === undefined ? base.synchronous : synchronous(env.NAVIGATOR_SYNCHRONOUS),
+    needs: needsConfigFromEnv(env, base.needs),
     passwordCost: passwordCostFromEnv(env, base.passwordCost),
     limits: {
       ...limits,

@@ -34,9 +34,12 @@ import {
   usernameProblem,
   verifyPassword,
 } from './navigator-accounts.js';
+import { NeedsCounting } from './needs-service.js';
+import { NeedsStore } from './needs-store.js';
 import { clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { serveStatic } from './static-files.js';
+import { type StaffRole, StaffRoles } from './staff-roles.js';
 import { type NavigatorAccount, NavigatorStore } from './store.js';
 
 /** A running service. */
@@ -53,6 +56,10 @@ export interface NavigatorService {
   removeNavigator(username: string): boolean;
   /** Open connections and waiting conversations, for logs and the benchmark. */
   counts(): { visitors: number; navigators: number; waiting: number };
+  /** Needs counting: merge contact records in with `needs.countContact`. */
+  needs: NeedsCounting;
+  /** Gives an account a role: an analyst sees the needs dashboard, never a conversation. */
+  setRole(username: string, role: StaffRole): void;
   /** Runs retention and abandonment now (it also runs every minute). */
   sweep(): void;
   /** Stops accepting connections, closes the open ones and the database. */
@@ -72,6 +79,8 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   const config: NavigatorServiceConfig = { ...DEFAULT_CONFIG, ...settings };
   const store = new NavigatorStore(config.dataDir, { synchronous: config.synchronous });
   const hub = new ConversationHub(store, config, Date.now, logError);
+  const roles = new StaffRoles(store.database);
+  const needs = new NeedsCounting(new NeedsStore(store.database), config.needs, config.hours.timeZone);
   const throttle = new SignInThrottle();
   const hashing = new HashingSlots(config.hashConcurrency, config.hashQueue);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
@@ -102,6 +111,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     const path = new URL(request.url ?? '/', 'http://service').pathname;
+    if (await needs.handle(path, request, response, needsHttp)) return;
     if (path.startsWith('/handoff/')) {
       const origin = request.headers.origin;
       if (origin && !visitorOriginAllowed(request)) {
@@ -128,7 +138,11 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       if (path === SESSION_PATH && request.method === 'GET') {
         const navigator = sessionNavigator(request);
         if (!navigator) return sendJson(response, 401, notSignedIn());
-        return sendJson(response, 200, { username: navigator.username, name: navigator.name } satisfies SignInResponse);
+        return sendJson(response, 200, {
+          username: navigator.username,
+          name: navigator.name,
+          role: roles.roleOf(navigator.id),
+        } satisfies SignInResponse);
       }
       return sendJson(response, 404, { code: 'not-found', message: 'No such endpoint.' });
     }
@@ -146,6 +160,16 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     if (serveStatic(config.staticRoutes, request, response)) return;
     sendJson(response, 404, { code: 'not-found', message: 'Not found.' });
   }
+
+  const needsHttp = {
+    readJson,
+    sendJson,
+    visitorOriginAllowed,
+    consoleOriginAllowed,
+    // An IPv6 /64 counts as one address, as for admission control.
+    clientAddress: (request: IncomingMessage) => addressKey(clientAddress(request, config.trustProxy)),
+    signedIn: (request: IncomingMessage) => sessionNavigator(request) !== undefined,
+  };
 
   function availability(): AvailabilityResponse {
     const now = hub.availability();
@@ -212,7 +236,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     const token = randomToken(32);
     const maxAge = config.sessionHours * 3600;
     store.createSession(tokenHash(token), account.id, Date.now() + maxAge * 1000);
-    const answer: SignInResponse = { username: account.username, name: account.name };
+    const answer: SignInResponse = { username: account.username, name: account.name, role: roles.roleOf(account.id) };
     if (body.mode === 'token') return sendJson(response, 200, { ...answer, token });
     response.setHeader('Set-Cookie', sessionCookie(token, maxAge, config.secureCookies));
     sendJson(response, 200, answer);
@@ -290,7 +314,10 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       if (!consoleOriginAllowed(request)) return refuseUpgrade(socket, 403, originError(request.headers.origin ?? ''));
       const token = sessionToken(request.headers);
       const navigator = token ? store.sessionNavigator(tokenHash(token), Date.now()) : undefined;
-      if (!token || !navigator) return refuseUpgrade(socket, 401, notSignedIn());
+      // An analyst sees the needs dashboard and never a conversation.
+      if (!token || !navigator || roles.roleOf(navigator.id) !== 'navigator') {
+        return refuseUpgrade(socket, 401, notSignedIn());
+      }
       if (hub.navigatorSockets(navigator.id) >= config.limits.socketsPerNavigator) {
         return refuseUpgrade(socket, 429, { code: 'rate-limited', message: 'Too many open consoles.' });
       }
@@ -376,6 +403,7 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   function sweep(): void {
     try {
       hub.sweep();
+      needs.sweep();
     } catch (error) {
       logError('Retention sweep failed', error);
     }
@@ -412,6 +440,12 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       return removed;
     },
     counts: () => hub.connectionCounts(),
+    needs,
+    setRole(username, role) {
+      const account = store.findNavigator(username);
+      if (!account) throw new Error(`No account "${username}".`);
+      roles.setRole(account.id, role);
+    },
     sweep,
     async close() {
       if (stopped) return;

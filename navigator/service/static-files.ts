@@ -31,13 +31,13 @@ export const PAGE_CSP =
   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
 /**
- * The console's own files and nothing else: its page and style sheet (`demo/`) and its bundle
- * (`dist/`). What the service serves unless told otherwise; never the demo or any source.
+ * The console's and the needs dashboard's own files and nothing else: their pages and style
+ * sheet (`demo/`) and their bundles (`dist/`). What the service serves unless told otherwise; never the demo or any source.
  */
 export function consoleFiles(projectRoot: string): StaticRoute[] {
   return [
-    { urlPrefix: '/dist/', dir: join(projectRoot, 'dist'), files: ['navigator-console.js'] },
-    { urlPrefix: '/', dir: join(projectRoot, 'demo'), files: ['navigator.html', 'navigator.css'] },
+    { urlPrefix: '/dist/', dir: join(projectRoot, 'dist'), files: ['navigator-console.js', 'needs-dashboard.js'] },
+    { urlPrefix: '/', dir: join(projectRoot, 'demo'), files: ['navigator.html', 'navigator.css', 'dashboard.html'] },
   ];
 }
 

@@ -203,6 +203,11 @@ export class NavigatorStore {
     );
   }
 
+  /** The open database, for the stores of other features that share its file and transactions. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   /** Closes the database. */
   close(): void {
     this.db.close();

@@ -35,6 +35,7 @@ const DEFAULT_CONFIG: ConversationConfig = {
   handoff: DEFAULT_HANDOFF_THRESHOLDS,
   liveChat: false,
   canLocate: false,
+  countsNeeds: false,
 };
 
 /** Adds messages to the history, numbering them. */
@@ -86,6 +87,7 @@ export function initialContext(input: ConversationInput): ConversationContext {
       empty,
       assistant('welcome'),
       assistant('privacy', { emergency: config.emergencyNumber }),
+      ...(config.countsNeeds ? [assistant('privacyCounts')] : []),
       assistant('askNeed'),
     ),
   };
@@ -121,6 +123,7 @@ export const conversationSetup = setup({
   },
   actions: {
     announceHandoff: emit(({ context }) => ({ type: 'handoff' as const, reason: context.handoffReason ?? 'asked' })),
+    announceCrisisLines: emit({ type: 'crisis-lines' as const }),
     /** The visitor's side of a quick reply, in the history. */
     recordChoice: assign(({ context, event }) =>
       isReplyEvent(event)

@@ -106,6 +106,8 @@ export interface ConversationConfig {
   liveChat: boolean;
   /** The browser can share the visitor's location (offered, never required). */
   canLocate: boolean;
+  /** The site counts needs for its 211 (the `needs-counts` attribute): the privacy line says so. */
+  countsNeeds: boolean;
 }
 
 /** Input when the conversation starts. */
@@ -150,9 +152,11 @@ export type ReplyEvent =
 export type ConversationEmitted =
   /** `count: 0` when nothing in the directory fits the need (an unmet need, for the host to count). */
   | { type: 'need'; categories: NeedCategory[]; count?: 0 }
-  | { type: 'results'; categories: NeedCategory[]; count: number }
-  | { type: 'feedback'; categories: NeedCategory[]; helpful: boolean }
-  | { type: 'handoff'; reason: HandoffReason };
+  | { type: 'results'; categories: NeedCategory[]; count: number; area?: string }
+  | { type: 'feedback'; categories: NeedCategory[]; helpful: boolean; area?: string }
+  | { type: 'handoff'; reason: HandoffReason }
+  /** The crisis lines were shown. Not a DOM event (a host page must not learn of a crisis); counted for the 211 only. */
+  | { type: 'crisis-lines' };
 
 /** What the visitor does: a quick reply, typing, a form. The element sends only these. */
 export type VisitorEvent =

@@ -119,6 +119,7 @@ export const conversationMachine = safetyCheckSetup
       /** A possible sign of crisis: "Are you safe right now?" before anything else. */
       checkingSafety: checkingSafetyState,
       crisis: {
+        entry: 'announceCrisisLines',
         on: {
           CONTINUE: { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },
           ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },

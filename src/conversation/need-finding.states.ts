@@ -28,6 +28,11 @@ function currentHandoffReason(context: ConversationContext, nothingFits: boolean
   );
 }
 
+/** The directory area the visitor chose or named, for counting needs by area. */
+function chosenArea(context: ConversationContext): { area?: string } {
+  return typeof context.answers.area === 'string' ? { area: context.answers.area } : {};
+}
+
 /** The live chat's setup with the need-finding actions and guards. */
 export const needFindingSetup = liveChatSetup.extend({
   actions: {
@@ -41,11 +46,13 @@ export const needFindingSetup = liveChatSetup.extend({
       type: 'results' as const,
       categories: context.need?.categories ?? [],
       count: found.results.length,
+      ...chosenArea(context),
     })),
     announceFeedback: emit(({ context, event }) => ({
       type: 'feedback' as const,
       categories: context.need?.categories ?? [],
       helpful: event.type === 'FEEDBACK' && event.helpful,
+      ...chosenArea(context),
     })),
     askToDescribe: assign(({ context }) => ({
       ...withMessages(context, assistant('describeNeed')),
@@ -308,7 +315,10 @@ export const needFindingStates = {
             { type: 'announceResults', params: ({ event }) => event.output },
           ],
         },
-        { target: 'noResults', actions: 'showNoResults' },
+        {
+          target: 'noResults',
+          actions: ['showNoResults', { type: 'announceResults', params: ({ event }) => event.output }],
+        },
       ],
       onError: { target: 'directoryUnavailable' },
     },

@@ -320,6 +320,8 @@ export interface SignInRequest {
 export interface SignInResponse {
   username: string;
   name: string;
+  /** `navigator` chats with visitors; `analyst` sees the needs dashboard only. */
+  role?: 'navigator' | 'analyst';
   /** Only with `mode: 'token'`: send as `Authorization: Bearer <token>`. */
   token?: string;
 }
