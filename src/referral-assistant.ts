@@ -15,7 +15,7 @@ import { withCurrentLiveChatInput } from './conversation/live-chat.js';
 import { liveStatusLine } from './conversation/live-chat.states.js';
 import { AccentController } from './controllers/accent-controller.js';
 import { ActorController } from './controllers/actor-controller.js';
-import { NeedsCountController } from './analytics/needs-count-controller.js';
+import { NeedsCountLoader } from './analytics/needs-count-loader.js';
 import { FocusController } from './controllers/focus-controller.js';
 import { HistoryScrollController } from './controllers/history-scroll-controller.js';
 import { NoticeController } from './controllers/notice-controller.js';
@@ -50,7 +50,7 @@ import { messageStyles } from './ui/message-view.styles.js';
 import { renderPanelHeader } from './ui/panel-header.js';
 import { panelHeaderStyles } from './ui/panel-header.styles.js';
 import { printViewStyles } from './ui/print-view.styles.js';
-import { speakLatestTurn, speakMessageOf, speechSupported } from './ui/read-aloud.js';
+import { speechSupported } from './ui/speech-support.js';
 import { renderReplyButtons } from './ui/reply-buttons.js';
 import { replyStyles } from './ui/reply-buttons.styles.js';
 import { safeWebUrl } from './ui/safe-link.js';
@@ -232,7 +232,7 @@ export class ReferralAssistant extends LitElement {
     },
   );
 
-  private readonly needsCounts = new NeedsCountController(this, () => ({
+  private readonly needsCounts = new NeedsCountLoader(this, () => ({
     serviceUrl: this.needsCountsUrl,
     region: knownRegionId(this.region),
     language: this.language,
@@ -358,7 +358,14 @@ export class ReferralAssistant extends LitElement {
           quickExit: () => this.quickExit(),
           close: () => this.setOpen(false),
           clearConversation: () => this._onClearConversation(),
-          ...(speechSupported() ? { readNew: () => speakLatestTurn(this.history, this.language) } : {}),
+          ...(speechSupported()
+            ? {
+                readNew: () =>
+                  void import('./ui/read-aloud.js').then((speech) =>
+                    speech.speakLatestTurn(this.history, this.language),
+                  ),
+              }
+            : {}),
         })}
         <div
           class="history"
@@ -464,7 +471,9 @@ export class ReferralAssistant extends LitElement {
   }
 
   private readonly _onReadAloud = (event: Event): void => {
-    speakMessageOf(event.currentTarget as Element, this.language);
+    // The speech code loads on the first use, well within the click's user activation.
+    const button = event.currentTarget as Element;
+    void import('./ui/read-aloud.js').then((speech) => speech.speakMessageOf(button, this.language));
   };
 
   private readonly _onSubmitText = (text: string): void => {

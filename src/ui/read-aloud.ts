@@ -1,13 +1,12 @@
 /**
  * Reading messages aloud through the Web Speech API, for visitors who read with difficulty.
  * Nothing leaves the device: the browser's own voices speak. Where the API is missing, the
- * buttons are not shown at all.
+ * buttons are not shown at all. Loaded on the first "read aloud": most visitors never ask.
  */
 
-/** True where the browser can speak. */
-export function speechSupported(): boolean {
-  return typeof globalThis.speechSynthesis !== 'undefined' && typeof globalThis.SpeechSynthesisUtterance === 'function';
-}
+import { speechSupported } from './speech-support.js';
+
+export { speechSupported };
 
 /** The best voice for a language: same language and the browser's default first, then any in the language. */
 export function pickVoice(voices: readonly SpeechSynthesisVoice[], language: string): SpeechSynthesisVoice | undefined {

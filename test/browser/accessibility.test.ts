@@ -317,6 +317,7 @@ describe('read aloud', () => {
       const element = await createWidget({ lang: 'es' });
       await openPanel(element);
       find<HTMLButtonElement>(element, '.read-aloud').click();
+      await waitUntil(() => spoken.length > 0, 'the message to be spoken');
       expect(spoken).to.have.length(1);
       expect(spoken[0]?.lang).to.equal('es');
       expect(spoken[0]?.text).to.include('Le puedo ayudar');
