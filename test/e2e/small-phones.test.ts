@@ -36,11 +36,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { initialTransition, transition } from 'xstate';
-import {
-  type ConversationEvent,
-  type ConversationInput,
-  conversationMachine,
-} from '../../src/conversation/conversation.machine.js';
+import { conversationMachine } from '../../src/conversation/conversation.machine.js';
+import type { ConversationEvent, ConversationInput } from '../../src/conversation/conversation-types.js';
 import { openDirectory } from '../../src/directory/directory-search.js';
 import type { UiLanguage } from '../../src/directory/snapshot.js';
 import { E2E_WAIT_MS, waitInPage } from '../support/bounded-wait.js';
