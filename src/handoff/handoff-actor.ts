@@ -12,6 +12,7 @@ import type {
   CallbackRequestDetails,
   HandoffEvent,
   HandoffOpenRequest,
+  HandoffResume,
   HandoffTransport,
 } from './handoff-transport.js';
 
@@ -19,7 +20,11 @@ import type {
 export type HandoffCommand =
   | { type: 'send'; clientId: string; text: string }
   | { type: 'typing'; typing: boolean }
-  | { type: 'end' }
+  /**
+   * Ends the conversation. With `stored` (quick exit), also by a beacon that survives the page
+   * being replaced, in case the open connection has no time to say it.
+   */
+  | { type: 'end'; stored?: Pick<HandoffResume, 'conversationId' | 'secret'> }
   | ({ type: 'request-callback' } & CallbackRequestDetails);
 
 /** The actor's input: what to open. */
@@ -40,7 +45,9 @@ export function createHandoffActor(transport: HandoffTransport) {
         case 'typing':
           return connection.typing(command.typing);
         case 'end':
-          return connection.end();
+          connection.end();
+          if (command.stored) transport.endStored(command.stored);
+          return;
         case 'request-callback':
           return connection.requestCallback({
             clientId: command.clientId,
