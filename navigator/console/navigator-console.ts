@@ -51,6 +51,8 @@ export class NavigatorConsole extends LitElement {
   @state() private announcement = '';
   @state() private drafts: Record<string, string> = {};
   @state() private now = Date.now();
+  /** The conversation whose "report abuse" awaits confirmation, if any. */
+  @state() private confirmingAbuse: string | null = null;
 
   @query('#conversation-title') private conversationTitle?: HTMLElement;
   @query('#reply') private reply?: HTMLTextAreaElement;
@@ -296,9 +298,18 @@ export class NavigatorConsole extends LitElement {
             ${
               ended
                 ? html`<button type="button" @click=${() => this._onDismiss(id)}>${t('close')}</button>`
-                : html`
+                : this.confirmingAbuse === id
+                  ? html`
+                  <span class="muted" id="abuse-question">${t('reportAbuseQuestion')}</span>
+                  <button type="button" class="danger" aria-describedby="abuse-question" @click=${() => this._onReportAbuse(id)}>
+                    ${t('reportAbuseConfirm')}
+                  </button>
+                  <button type="button" @click=${() => this._onCancelAbuse()}>${t('cancel')}</button>
+                `
+                  : html`
                   <button type="button" @click=${() => this.connection?.release(id)}>${t('returnToQueue')}</button>
                   <button type="button" class="danger" @click=${() => this.connection?.end(id)}>${t('endConversation')}</button>
+                  <button type="button" @click=${() => this._onAskAbuse(id)}>${t('reportAbuse')}</button>
                 `
             }
           </div>
@@ -432,7 +443,18 @@ export class NavigatorConsole extends LitElement {
     this.queueLoaded = false;
     this.view = INITIAL_CONSOLE_STATE;
     this.phase = 'signed-in';
-    this.connection = new NavigatorConnection({ serviceUrl: this.serviceUrl }, (event) => this.onEvent(event));
+    const serviceUrl = this.serviceUrl;
+    this.connection = new NavigatorConnection(
+      {
+        serviceUrl,
+        sessionCheck: () =>
+          currentSession(serviceUrl).then(
+            (session) => (session ? 'signed-in' : 'signed-out'),
+            () => 'unknown' as const,
+          ),
+      },
+      (event) => this.onEvent(event),
+    );
     this.connection.start();
   }
 
@@ -448,8 +470,9 @@ export class NavigatorConsole extends LitElement {
           this.phase = 'signed-out';
         }
         return;
-      case 'queue': {
-        const arrived = this.queueLoaded ? arrivals(before.queue, event.entries) : [];
+      case 'queue':
+      case 'queue-changed': {
+        const arrived = this.queueLoaded ? arrivals(before.queue, this.view.queue) : [];
         this.queueLoaded = true;
         if (arrived.length === 0) return;
         const key = arrived.some((e) => e.crisis)
@@ -486,6 +509,19 @@ export class NavigatorConsole extends LitElement {
     }
   }
 
+  private _onAskAbuse(conversationId: string): void {
+    this.confirmingAbuse = conversationId;
+  }
+
+  private _onCancelAbuse(): void {
+    this.confirmingAbuse = null;
+  }
+
+  private _onReportAbuse(conversationId: string): void {
+    this.confirmingAbuse = null;
+    this.connection?.reportAbuse(conversationId);
+  }
+
   private async select(conversationId: string): Promise<void> {
     this.selectedId = conversationId;
     await this.updateComplete;
@@ -502,7 +538,14 @@ export class NavigatorConsole extends LitElement {
 
   private noticeText(code: string): string {
     const key = `notice.${code}`;
-    const known = ['already-claimed', 'conversation-not-found', 'conversation-ended', 'not-claimed', 'rate-limited'];
+    const known = [
+      'already-claimed',
+      'conversation-not-found',
+      'conversation-ended',
+      'not-claimed',
+      'rate-limited',
+      'conversation-full',
+    ];
     return this.t((known.includes(code) ? key : 'notice.other') as ConsoleKey);
   }
 
