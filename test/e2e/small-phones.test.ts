@@ -45,7 +45,7 @@ import { openDirectory } from '../../src/directory/directory-search.js';
 import type { UiLanguage } from '../../src/directory/snapshot.js';
 import { E2E_WAIT_MS, waitInPage } from '../support/bounded-wait.js';
 import { type E2eSession, ROOT, startE2eSession } from '../support/browser-session.js';
-import { conversationPathsFor, leafPath } from '../support/conversation-path-model.js';
+import { conversationPathsFor, leafPath, restingStates } from '../support/conversation-path-model.js';
 import { openDemo } from '../support/demo-widget.js';
 
 /** A phone screen, in CSS pixels. */
@@ -533,6 +533,12 @@ for (const language of LANGUAGES) {
 
         it('walks every state of the machine’s paths', () => {
           assert.equal(rowsHere().length, paths.plain.length + paths.live.length, 'every path was measured');
+          const reached = new Set(rowsHere().map((row) => row.state));
+          assert.deepEqual(
+            restingStates.filter((state) => !reached.has(state)),
+            [],
+            'states the walk never measured',
+          );
         });
 
         if (upright) {
