@@ -32,6 +32,7 @@ const withQuestions: NeedAssessment = {
   areaOptions: [{ id: 'north', name: { en: 'North End', es: 'Zona norte' } }],
 };
 const notUnderstood: NeedAssessment = { ...withQuestions, categories: [], understood: false, questions: [] };
+const nothingFits: NeedAssessment = { ...notUnderstood, nothingFits: { words: ['jet ski'] } };
 const found: FoundServices = { results: [{ service, reasons: [] }], timeZone: 'America/Toronto', distanceUnit: 'km' };
 
 /** The outcomes each effect can have, as the events XState delivers them. */
@@ -101,7 +102,7 @@ export function conversationPathsFor({
         { crisis: [], concern: ['suicide'], askedForPerson: false },
         { crisis: [], concern: [], askedForPerson: true },
       ]),
-      ...outcomes('understand', [assessment, notUnderstood]),
+      ...outcomes('understand', [assessment, notUnderstood, nothingFits]),
       ...outcomes('assess', [assessment]),
       ...outcomes('search', [results, { ...results, results: [] }]),
       ...outcomes('locate', [{ lat: 42.06, lon: -82.65 }]),
