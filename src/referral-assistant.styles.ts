@@ -102,8 +102,11 @@ export const styles = css`
   .panel:focus {
     outline: none;
   }
-  /* Phones: full screen, sized to the visible viewport so the keyboard never hides the composer. */
-  @media (max-width: 599.98px) {
+  /*
+   * Phones, upright or on their side: full screen, sized to the visible viewport so the
+   * keyboard never hides the composer.
+   */
+  @media (max-width: 599.98px), (max-height: 499.98px) {
     .panel,
     .at-left .panel,
     .at-right .panel {
@@ -116,6 +119,16 @@ export const styles = css`
       padding: env(safe-area-inset-top, 0px) env(safe-area-inset-right, 0px) env(safe-area-inset-bottom, 0px)
         env(safe-area-inset-left, 0px);
     }
+    .history {
+      padding: 12px;
+    }
+    .exit-help {
+      padding-inline: 12px;
+    }
+  }
+  /* While the visitor types (the on-screen keyboard is up), the text box and the conversation have the room. */
+  [data-keyboard] .exit-help {
+    display: none;
   }
   .history {
     flex: 1 1 auto;

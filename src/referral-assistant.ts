@@ -17,6 +17,7 @@ import { AccentController } from './controllers/accent-controller.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { NeedsCountLoader } from './analytics/needs-count-loader.js';
 import { FocusController } from './controllers/focus-controller.js';
+import { ReplyRowsController } from './controllers/reply-rows-controller.js';
 import { HistoryScrollController } from './controllers/history-scroll-controller.js';
 import { NoticeController } from './controllers/notice-controller.js';
 import { PrintController } from './controllers/print-controller.js';
@@ -267,6 +268,7 @@ export class ReferralAssistant extends LitElement {
     replies: () => this.repliesGroup,
     busy: () => this.conversation.snapshot.hasTag('busy'),
   });
+  private readonly replyRows = new ReplyRowsController(this, () => (this.open ? this.repliesGroup : undefined));
   protected readonly scrolling = new HistoryScrollController(this, () => (this.open ? this.history : undefined));
 
   /** Sends the visitor's event to the conversation, as a quick reply or the host API would. */
@@ -322,6 +324,7 @@ export class ReferralAssistant extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.replyRows.track(this.conversation.snapshot.context.replies);
     const persisted = this.conversation.persistedSnapshot;
     if (changed.has('open') && persisted)
       writeStoredConversation(this.storage, { snapshot: persisted, open: this.open });
@@ -378,10 +381,20 @@ export class ReferralAssistant extends LitElement {
         >
           ${messages.map((message: ChatMessage) => renderMessage(message, this.messageContext()))}
           ${busy ? html`<p class="busy" role="status">${t('busy')}</p>` : nothing}
+          ${
+            // In the conversation, under the question it answers: on a small phone a form
+            // fixed below the history would leave the history almost no room.
+            snapshot.hasTag('callback-form') ? renderCallbackForm(t, this._onCallbackSubmit) : nothing
+          }
         </div>
         <p class="live-status" role="status" ?hidden=${!status}>${status ? translateLine(t, status) : ''}</p>
-        ${snapshot.hasTag('callback-form') ? renderCallbackForm(t, this._onCallbackSubmit) : nothing}
-        ${renderReplyButtons(t, replies, busy, (event) => this.choose(event))}
+        ${renderReplyButtons(
+          t,
+          replies,
+          busy,
+          (event) => this.choose(event),
+          () => this.replyRows.unfold(),
+        )}
         ${renderComposer({ t, submit: this._onSubmitText, typing: this._onTyping })}
         <p class="notice" role="status">${this.notices.text}</p>
         <details class="exit-help" @toggle=${this._onExitHelpToggle}>

@@ -17,10 +17,11 @@ export const panelHeaderStyles = css`
     align-items: center;
     gap: 8px;
   }
+  /* A title breaks between words, hyphenated where the panel's language allows, never inside a word without one. */
   .title {
     flex: 1 1 auto;
-    min-width: 0;
-    overflow-wrap: anywhere;
+    overflow-wrap: normal;
+    hyphens: auto;
     margin: 0;
     font-size: 1.125rem;
     font-weight: 700;
@@ -95,11 +96,39 @@ export const panelHeaderStyles = css`
     vertical-align: middle;
   }
 
-  /* Phones: a smaller title, so the header leaves the conversation most of the screen. */
-  @media (max-width: 599.98px) {
+  /*
+   * Phones: one row for the title, quick exit and close, and one compact row for the language,
+   * "talk to a person" (one tap away in every state, so the replies do not repeat it) and the
+   * menu, which opens below. Chosen over moving the language and a person into the menu: at
+   * 320 px a menu button beside quick exit and close leaves the title too narrow for
+   * "comunitaria", and a Spanish speaker on an English page must see "Español" without searching.
+   */
+  @media (max-width: 599.98px), (max-height: 499.98px) {
+    .header {
+      gap: 2px;
+      padding: 2px 4px 2px 12px;
+    }
+    .header-row {
+      gap: 6px;
+    }
+    .header-button.quick-exit {
+      padding-inline: 8px;
+    }
     .title {
       font-size: 1rem;
+      line-height: 1.25;
     }
+    .header-actions {
+      gap: 4px;
+    }
+    .header-actions .header-button {
+      padding: 2px 7px;
+      font-size: 0.9375rem;
+    }
+  }
+  /* While the visitor types (the on-screen keyboard is up), only the first row stays. */
+  [data-keyboard] .header-actions {
+    display: none;
   }
 
   @media (forced-colors: active) {

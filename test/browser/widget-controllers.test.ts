@@ -1,9 +1,11 @@
 /**
- * The element's controllers (notices, focus, scrolling, the top layer, the accent, printing)
+ * The element's controllers (notices, focus, scrolling, the top layer, the accent, printing,
+ * the quick replies' rows)
  * keep working after the element is taken out of the page and put back, as Lit's own
  * controller tests check.
  */
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { waitUntil } from '../support/widget-wait.js';
 import type { ReferralAssistant } from '../../src/referral-assistant.js';
 import {
@@ -102,5 +104,29 @@ describe('the element’s controllers, after the element is moved', () => {
     // Gold is light: the text on it must be dark.
     expect(root.style.getPropertyValue('--ra-on-accent')).to.equal('#000000');
     elsewhere.remove();
+  });
+
+  it('still folds the quick replies past the rows a small phone allows, and unfolds them on request', async () => {
+    await setViewport({ width: 320, height: 568 });
+    try {
+      const element = await createWidget();
+      await openPanel(element);
+      const elsewhere = await move(element);
+      const more = find<HTMLButtonElement>(element, '.more-replies');
+      await waitUntil(() => !more.hidden, 'the welcome’s categories were not folded behind "More options"');
+      const shown = () => findAll<HTMLButtonElement>(element, '.reply').filter((reply) => !reply.hidden);
+      const rows = new Set([...shown(), more].map((button) => button.offsetTop)).size;
+      expect(rows, 'rows of replies at 320×568').to.equal(2);
+      const folded = findAll<HTMLButtonElement>(element, '.reply').find((reply) => reply.hidden);
+      more.click();
+      await waitUntil(
+        () => more.hidden && shown().length === replyLabels(element).length,
+        'the replies never unfolded',
+      );
+      expect(element.shadowRoot?.activeElement, 'focus on the first reply that was folded').to.equal(folded);
+      elsewhere.remove();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

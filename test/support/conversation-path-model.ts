@@ -6,7 +6,7 @@
 import { getShortestPaths } from 'xstate/graph';
 import { conversationMachine } from '../../src/conversation/conversation.machine.js';
 import type { ConversationEvent, FoundServices, NeedAssessment } from '../../src/conversation/conversation-types.js';
-import type { Service } from '../../src/directory/snapshot.js';
+import type { Service, UiLanguage } from '../../src/directory/snapshot.js';
 
 const service: Service = {
   id: 'food-1',
@@ -59,17 +59,39 @@ const navigatorEvents: ConversationEvent[] = [
   { type: 'SUBMIT_CALLBACK', phone: '519-555-0100', bestTime: 'after 5' },
 ];
 
+/** What a path model is built from: where the conversation starts, and what its effects can answer. */
+export interface PathModelOptions {
+  /** Whether a navigator service is configured (live chat), or only phone and text. */
+  liveChat: boolean;
+  /** The conversation's language at the start. */
+  language?: UiLanguage;
+  /** What the visitor types when a path types something. */
+  text?: string;
+  /** What assessing a need (chosen or typed) finds: categories, questions and their options. */
+  assessment?: NeedAssessment;
+  /** What a search finds (the model also tries finding nothing). */
+  found?: FoundServices;
+}
+
 /**
- * Shortest paths to every distinct state, with and without a navigator service. getShortestPaths
- * rather than createTestModel: the test model refuses machines that invoke actors, and here
- * their outcomes are events instead.
+ * Shortest paths to every distinct state. getShortestPaths rather than createTestModel: the
+ * test model refuses machines that invoke actors, and here their outcomes are events instead.
+ * By default the outcomes are small made-up ones; an end-to-end test can pass real ones (an
+ * assessment and results from the demo directory) so the states it reaches look as a
+ * visitor sees them.
  */
-function pathsWith(liveChat: boolean) {
+export function conversationPathsFor({
+  liveChat,
+  language = 'en',
+  text = 'I need food',
+  assessment = withQuestions,
+  found: results = found,
+}: PathModelOptions) {
   return getShortestPaths(conversationMachine, {
-    input: { language: 'en', config: { liveChat, canLocate: true } },
+    input: { language, config: { liveChat, canLocate: true } },
     events: (snapshot): ConversationEvent[] => [
       ...snapshot.context.replies.map((reply) => reply.event),
-      { type: 'SUBMIT_TEXT', text: 'I need food' },
+      { type: 'SUBMIT_TEXT', text },
       { type: 'TALK_TO_PERSON' },
       { type: 'SHOW_CRISIS_LINES' },
       { type: 'START_OVER' },
@@ -80,9 +102,9 @@ function pathsWith(liveChat: boolean) {
         { crisis: [], concern: ['suicide'], askedForPerson: false },
         { crisis: [], concern: [], askedForPerson: true },
       ]),
-      ...outcomes('understand', [withQuestions, notUnderstood, nothingFits]),
-      ...outcomes('assess', [withQuestions]),
-      ...outcomes('search', [found, { ...found, results: [] }]),
+      ...outcomes('understand', [assessment, notUnderstood, nothingFits]),
+      ...outcomes('assess', [assessment]),
+      ...outcomes('search', [results, { ...results, results: [] }]),
       ...outcomes('locate', [{ lat: 42.06, lon: -82.65 }]),
       ...(liveChat ? navigatorEvents : []),
     ],
@@ -93,9 +115,9 @@ function pathsWith(liveChat: boolean) {
 }
 
 /** Every state, reached without a navigator service (phone and text only). */
-export const conversationPaths = pathsWith(false);
+export const conversationPaths = conversationPathsFor({ liveChat: false });
 /** Every state, reached with a navigator service, live chat included. */
-export const liveChatPaths = pathsWith(true);
+export const liveChatPaths = conversationPathsFor({ liveChat: true });
 
 interface StateNodeLike {
   key: string;

@@ -132,9 +132,16 @@ export async function say(page: Page, widget: Widget, text: string, how: 'click'
   await interact(page, () => widget.send[how]());
 }
 
-/** Taps or clicks the quick reply with this exact label. */
+/**
+ * Taps or clicks the quick reply with this exact label, first unfolding "More options" when a
+ * small screen has folded it away.
+ */
 export async function reply(page: Page, widget: Widget, label: string, how: 'click' | 'tap' = 'click'): Promise<void> {
-  await interact(page, () => widget.replies.getByRole('button', { name: label, exact: true })[how]());
+  const button = widget.replies.getByRole('button', { name: label, exact: true });
+  if ((await button.count()) && (await button.isHidden())) {
+    await widget.replies.getByRole('button', { name: STRINGS[widget.language].ui.moreReplies, exact: true })[how]();
+  }
+  await interact(page, () => button[how]());
 }
 
 /**

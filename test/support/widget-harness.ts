@@ -49,9 +49,9 @@ export function historyText(element: ReferralAssistant): string[] {
   return findAll(element, '[role="log"] > *').map((node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 }
 
-/** The quick replies on offer, by their visible text. */
+/** The quick replies on offer, by their visible text (folded ones included, "More options" not). */
 export function replyLabels(element: ReferralAssistant): string[] {
-  return findAll(element, '.replies[role="group"] button').map((b) => b.textContent?.trim() ?? '');
+  return findAll(element, '.replies[role="group"] button.reply').map((b) => b.textContent?.trim() ?? '');
 }
 
 /** Clicks the quick reply with this visible text, waiting for it to be offered. */
