@@ -48,6 +48,7 @@ import { type MessageContext, renderMessage } from './ui/message-view.js';
 import { messageStyles } from './ui/message-view.styles.js';
 import { renderPanelHeader } from './ui/panel-header.js';
 import { panelHeaderStyles } from './ui/panel-header.styles.js';
+import { languagePickerStyles } from './ui/language-picker.styles.js';
 import { printViewStyles } from './ui/print-view.styles.js';
 import { speakLatestTurn, speakMessageOf, speechSupported } from './ui/read-aloud.js';
 import { renderReplyButtons } from './ui/reply-buttons.js';
@@ -70,11 +71,6 @@ function locateVisitor(): Promise<GeoPoint> {
 /** A random prefix for this conversation's live-chat client ids. */
 function randomClientPrefix(): string {
   return `v${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-}
-
-/** The other language the widget speaks, offered by the switch. */
-function otherLanguage(language: UiLanguage): UiLanguage {
-  return language === 'en' ? 'es' : 'en';
 }
 
 /** Loads the search side (matcher, vocabulary, directory) on first use. */
@@ -116,6 +112,7 @@ export class ReferralAssistant extends LitElement {
     styles,
     launcherStyles,
     panelHeaderStyles,
+    languagePickerStyles,
     messageStyles,
     crisisStyles,
     serviceCardStyles,
@@ -328,9 +325,9 @@ export class ReferralAssistant extends LitElement {
         ${renderPanelHeader({
           t,
           title: this.heading ?? t('title'),
-          otherLanguage: otherLanguage(language),
+          language,
           choose: (event) => this.choose(event),
-          switchLanguage: () => this.send({ type: 'SET_LANGUAGE', language: otherLanguage(language) }),
+          chooseLanguage: (chosen) => this.send({ type: 'SET_LANGUAGE', language: chosen }),
           quickExit: () => this.quickExit(),
           close: () => this.setOpen(false),
           clearConversation: () => this._onClearConversation(),
