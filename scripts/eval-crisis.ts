@@ -6,13 +6,13 @@
  * A positive counts as detected when any crisis is raised (the visitor sees crisis lines),
  * and as detected for its kind when that kind is among the kinds raised.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import en from '../locales/en/crisis.json' with { type: 'json' };
-import es from '../locales/es/crisis.json' with { type: 'json' };
 import { detectCrisis } from '../src/conversation/crisis-detector.js';
 import { CRISIS_KINDS, type CrisisKind, isCrisisKind } from '../src/conversation/crisis-kinds.js';
 import { type CrisisPhraseFile, compileCrisisPhrases } from '../src/conversation/crisis-phrases.js';
+import { UI_LANGUAGES } from '../src/i18n/languages.js';
+import { importLocaleFile } from '../src/i18n/locale-files.js';
 import { foldText } from '../src/text/fold-text.js';
 
 /** One line of an evaluation set. */
@@ -22,11 +22,19 @@ interface EvalCase {
   line: number;
 }
 
-const LANGUAGES = ['en', 'es'] as const;
+/** Every language the widget speaks that has an evaluation set. */
+const LANGUAGES = UI_LANGUAGES.filter((language) =>
+  existsSync(fileURLToPath(new URL(`../test/fixtures/crisis-eval/${language}.tsv`, import.meta.url))),
+);
+const phraseFiles = Object.fromEntries(
+  await Promise.all(
+    UI_LANGUAGES.map(async (language) => [language, (await importLocaleFile(language, 'crisis')) as CrisisPhraseFile]),
+  ),
+);
 
 // Compiled exactly as the widget does (src/conversation/triage.ts), timed once.
 const compileStarted = process.hrtime.bigint();
-const bundledCrisisPhrases = compileCrisisPhrases({ en: en as CrisisPhraseFile, es: es as CrisisPhraseFile });
+const bundledCrisisPhrases = compileCrisisPhrases(phraseFiles);
 const compileMilliseconds = Number(process.hrtime.bigint() - compileStarted) / 1e6;
 
 function readCases(language: string): EvalCase[] {

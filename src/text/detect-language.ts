@@ -5,8 +5,8 @@
  * clear (at least two words, and twice as many as any other language), because switching a
  * visitor's language by mistake is worse than not switching.
  *
- * Words that several languages share ("de", "la", "en", "que", "me", "no") count for none,
- * or for the one language that uses them as everyday function words and would otherwise lose.
+ * A word in several languages' lists ("a", "no", "job") counts for none of them; words that
+ * Spanish and French share ("de", "en", "que") are listed for Spanish only.
  * A language without a list here is never detected, only chosen (docs/adding-a-language.md).
  */
 import type { UiLanguage } from '../i18n/languages.js';
@@ -33,10 +33,11 @@ const COMMON_WORDS: Partial<Record<UiLanguage, Set<string>>> = {
 /** The language a message is clearly written in, or undefined when it isn't clear. */
 export function detectLanguage(text: string): UiLanguage | undefined {
   const counts = new Map<UiLanguage, number>();
+  const lists = Object.entries(COMMON_WORDS) as [UiLanguage, Set<string>][];
   for (const word of foldText(text).split(' ')) {
-    for (const [language, list] of Object.entries(COMMON_WORDS) as [UiLanguage, Set<string>][]) {
-      if (list.has(word)) counts.set(language, (counts.get(language) ?? 0) + 1);
-    }
+    const languages = lists.filter(([, list]) => list.has(word));
+    const only = languages.length === 1 ? languages[0]?.[0] : undefined;
+    if (only) counts.set(only, (counts.get(only) ?? 0) + 1);
   }
   const [best, second] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!best || best[1] < 2) return undefined;
