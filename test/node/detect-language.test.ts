@@ -16,7 +16,7 @@ describe('detectLanguage', () => {
   it('recognises Canadian French written without accents, as on a phone', () => {
     assert.equal(detectLanguage("j'ai besoin d'aide pour payer mon loyer"), 'fr');
     assert.equal(detectLanguage('chu pu capable de payer ma facture d hydro'), 'fr');
-    assert.equal(detectLanguage("mes enfants ont faim, y a rien à manger à la maison"), 'fr');
+    assert.equal(detectLanguage('mes enfants ont faim, y a rien à manger à la maison'), 'fr');
     assert.equal(detectLanguage('je cherche une épicerie communautaire'), 'fr');
   });
 
