@@ -410,6 +410,22 @@ export class NavigatorConsole extends LitElement {
                 : t('summaryNoCrisis')
             }
           </dd>
+          ${
+            summary.safetyCheck
+              ? html`<dt>${t('summarySafetyCheck')}</dt>
+                <dd>
+                  <q>${t('safetyQuestion')}</q>
+                  ${t(`safetyAnswer.${summary.safetyCheck.answer ?? 'none'}` as ConsoleKey)}
+                  ${
+                    summary.safetyCheck.kinds.length
+                      ? html`<span class="muted"
+                          >(${summary.safetyCheck.kinds.map((kind) => t(`crisisKind.${kind}` as ConsoleKey)).join(', ')})</span
+                        >`
+                      : nothing
+                  }
+                </dd>`
+              : nothing
+          }
           <dt>${t('summaryServices')}</dt>
           <dd>
             ${

@@ -130,6 +130,8 @@ export type ReplyEvent =
   | { type: 'RETRY' }
   | { type: 'TALK_TO_PERSON' }
   | { type: 'SHOW_CRISIS_LINES' }
+  /** The answer to "Are you safe right now?". */
+  | { type: 'SAFETY_ANSWER'; safe: boolean }
   | { type: 'START_OVER' }
   | { type: 'END_CHAT' }
   | { type: 'REQUEST_CALLBACK' }
@@ -175,6 +177,16 @@ export type ConversationTag =
   | 'navigator-typing'
   | 'callback-form';
 
+/** The answer to "Are you safe right now?": `person` for "I'd rather talk to someone", null until answered. */
+export type SafetyAnswer = 'safe' | 'not-safe' | 'person' | null;
+
+/** The safety question asked for a possible sign of crisis, and its answer. */
+export interface SafetyCheck {
+  /** The kinds of the possible sign, most urgent first. */
+  kinds: CrisisKind[];
+  answer: SafetyAnswer;
+}
+
 /** Everything the conversation remembers; all of it is plain JSON, persisted per tab. */
 export interface ConversationContext {
   language: UiLanguage;
@@ -199,6 +211,8 @@ export interface ConversationContext {
   crisis: CrisisKind[];
   /** The visitor asked for the crisis lines themselves: urgent for a navigator, whatever they typed. */
   crisisLinesAsked: boolean;
+  /** The safety question, once asked for a possible sign of crisis (absent in older stored conversations). */
+  safetyCheck?: SafetyCheck | null;
   urgentWords: boolean;
   notHelpfulCount: number;
   /** Why a person was last offered, if one was. */

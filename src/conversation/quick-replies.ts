@@ -42,6 +42,8 @@ export function replyLine(event: ReplyEvent, areaOptions: AreaOption[] = []): Li
       return { key: 'replies.talkToPerson' };
     case 'SHOW_CRISIS_LINES':
       return { key: 'replies.crisisLines' };
+    case 'SAFETY_ANSWER':
+      return { key: event.safe ? 'lines:safetyCheck.safe' : 'lines:safetyCheck.notSafe' };
     case 'START_OVER':
       return { key: 'replies.startOver' };
     case 'END_CHAT':
@@ -70,6 +72,11 @@ export const REPLIES = {
   /** Crisis lines on request, for a crisis that the visitor's words would not reveal. */
   crisisLines: reply({ type: 'SHOW_CRISIS_LINES' }),
   continue: reply({ type: 'CONTINUE' }),
+  /** The answers to "Are you safe right now?". */
+  safe: reply({ type: 'SAFETY_ANSWER', safe: true }),
+  notSafe: reply({ type: 'SAFETY_ANSWER', safe: false }),
+  /** A person instead of an answer, worded as the visitor would say it. */
+  ratherTalk: { line: { key: 'lines:safetyCheck.talk' }, event: { type: 'TALK_TO_PERSON' } },
   retry: reply({ type: 'RETRY' }),
   helped: reply({ type: 'FEEDBACK', helpful: true }),
   didNotHelp: reply({ type: 'FEEDBACK', helpful: false }),

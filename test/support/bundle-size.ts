@@ -70,6 +70,11 @@ export const BUDGETS = {
   loader: 3 * KB,
   /** Opening the panel and showing the first results for a chosen category. */
   category: 65 * KB,
+  /**
+   * Opening the panel and showing the first results for typed words, the crisis check on the
+   * first message included (issue 15). Not met yet: see test/e2e/bundle-budget.test.ts.
+   */
+  typed: 65 * KB,
 } as const;
 
 /** The loader, built separately from the widget (an IIFE, not in the manifest). */

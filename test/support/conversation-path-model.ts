@@ -73,9 +73,11 @@ function pathsWith(liveChat: boolean) {
       { type: 'SHOW_CRISIS_LINES' },
       { type: 'START_OVER' },
       ...outcomes('triage', [
-        { crisis: [], askedForPerson: false },
-        { crisis: ['suicide'], askedForPerson: false },
-        { crisis: [], askedForPerson: true },
+        { crisis: [], concern: [], askedForPerson: false },
+        { crisis: ['suicide'], concern: [], askedForPerson: false },
+        // A possible sign: the safety question.
+        { crisis: [], concern: ['suicide'], askedForPerson: false },
+        { crisis: [], concern: [], askedForPerson: true },
       ]),
       ...outcomes('understand', [withQuestions, notUnderstood]),
       ...outcomes('assess', [withQuestions]),
