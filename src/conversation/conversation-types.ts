@@ -50,6 +50,12 @@ export interface NeedAssessment {
   questions: Question[];
   /** The directory's areas, when it covers several. */
   areaOptions: AreaOption[];
+  /**
+   * Present when the visitor's words were read but no service in this directory could match
+   * them, whatever the area or age: the words understood, as the vocabulary or the visitor
+   * wrote them, to say what was looked for.
+   */
+  nothingFits?: { words: string[] };
 }
 
 /** Input to the `triageText` actor: one typed message. */
@@ -142,7 +148,8 @@ export type ReplyEvent =
  * Categories and answers only: never the visitor's words.
  */
 export type ConversationEmitted =
-  | { type: 'need'; categories: NeedCategory[] }
+  /** `count: 0` when nothing in the directory fits the need (an unmet need, for the host to count). */
+  | { type: 'need'; categories: NeedCategory[]; count?: 0 }
   | { type: 'results'; categories: NeedCategory[]; count: number }
   | { type: 'feedback'; categories: NeedCategory[]; helpful: boolean }
   | { type: 'handoff'; reason: HandoffReason };

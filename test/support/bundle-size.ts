@@ -126,12 +126,12 @@ export const STEPS: readonly StepDefinition[] = [
       ...UI_LANGUAGES.map((code) => `locales/${code}/crisis.json`),
       // Crisis and helpline wording: fetched with crisis detection on the first keystroke.
       `locales/${language}/lines.json`,
-      // Reading the words: the vocabulary, place names, typo correction (fuse.js).
+      // Reading the words: the vocabulary, place names. The real-word list and fuse.js load
+      // later, only for a word that neither the vocabulary nor the directory knows.
       'src/directory/need-vocabulary.ts',
       `locales/${language}/needs.json`,
       'src/directory/locate-place.ts',
       'src/directory/term-corrector.ts',
-      'node_modules/fuse.js/',
     ],
   },
 ];

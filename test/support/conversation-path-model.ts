@@ -32,6 +32,7 @@ const withQuestions: NeedAssessment = {
   areaOptions: [{ id: 'north', name: { en: 'North End', es: 'Zona norte' } }],
 };
 const notUnderstood: NeedAssessment = { ...withQuestions, categories: [], understood: false, questions: [] };
+const nothingFits: NeedAssessment = { ...notUnderstood, nothingFits: { words: ['jet ski'] } };
 const found: FoundServices = { results: [{ service, reasons: [] }], timeZone: 'America/Toronto', distanceUnit: 'km' };
 
 /** The outcomes each effect can have, as the events XState delivers them. */
@@ -79,7 +80,7 @@ function pathsWith(liveChat: boolean) {
         { crisis: [], concern: ['suicide'], askedForPerson: false },
         { crisis: [], concern: [], askedForPerson: true },
       ]),
-      ...outcomes('understand', [withQuestions, notUnderstood]),
+      ...outcomes('understand', [withQuestions, notUnderstood, nothingFits]),
       ...outcomes('assess', [withQuestions]),
       ...outcomes('search', [found, { ...found, results: [] }]),
       ...outcomes('locate', [{ lat: 42.06, lon: -82.65 }]),
