@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 /** Visitor-facing string files: identical keys in every language. Phrase lists and need
- * vocabularies (crisis.json, needs.json) are per-language data and may differ. */
-const DATA_FILES = new Set(['crisis.json', 'needs.json']);
+ * vocabularies and word lists (crisis.json, needs.json, words.json) are per-language data and may differ. */
+const DATA_FILES = new Set(['crisis.json', 'needs.json', 'words.json']);
 /** The widget's strings, and the navigator side's (console, and later its phrasebook). */
 const ROOTS = [new URL('../../locales/', import.meta.url), new URL('../../navigator/locales/', import.meta.url)];
 
