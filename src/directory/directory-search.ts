@@ -11,7 +11,7 @@ import type {
   NeedAssessment,
 } from '../conversation/conversation-types.js';
 import { questionsThatChangeResults } from './clarifying-questions.js';
-import { NEARBY_KM } from './area-index.js';
+import { NEARBY_KM } from './area-index-format.js';
 import {
   type DirectoryIndex,
   type MatchFilters,
