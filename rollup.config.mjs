@@ -59,6 +59,36 @@ function minifyLitCss() {
 }
 
 /**
+ * Expands the one import in src/i18n/locale-files.ts whose path is built from the language
+ * (`locales/${language}/${file}.json`) into one dynamic import per folder and file found in
+ * locales/, so each becomes its own chunk and adding a language needs no import line.
+ */
+function localeImports() {
+  const pattern = /import\(`\.\.\/\.\.\/locales\/\$\{language\}\/\$\{file\}\.json`[^)]*\)/;
+  return {
+    name: 'locale-imports',
+    transform(code, id) {
+      if (!id.endsWith('src/i18n/locale-files.ts')) return null;
+      if (!pattern.test(code)) this.error('locale-files.ts no longer has the import localeImports expands');
+      const root = resolve('locales');
+      const cases = readdirSync(root, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .flatMap((folder) =>
+          readdirSync(resolve(root, folder.name))
+            .filter((name) => name.endsWith('.json'))
+            .map((name) => {
+              const key = `${folder.name}/${name.slice(0, -'.json'.length)}`;
+              return `case ${JSON.stringify(key)}: return import("../../locales/${key}.json");`;
+            }),
+        )
+        .join(' ');
+      const expanded = `((key) => { switch (key) { ${cases} default: return Promise.reject(new Error("no locale file " + key)); } })(\`\${language}/\${file}\`)`;
+      return { code: code.replace(pattern, expanded), map: null };
+    },
+  };
+}
+
+/**
  * Writes dist/bundle-manifest.json: each chunk with its static and dynamic imports and the
  * source modules in it, so `npm run size` and the budget tests can add up exactly what the
  * browser fetches on each path without guessing from hashed file names.
@@ -107,6 +137,7 @@ const plugins = () => [
   nodeResolve({ browser: true }),
   json({ preferConst: true, compact: true, namedExports: true }),
   minifyLitCss(),
+  localeImports(),
   esbuild({ target, tsconfig: 'tsconfig.json' }),
 ];
 

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CRISIS_KINDS, type CrisisKind, isCrisisKind } from '../src/conversation/crisis-kinds.js';
 import { triageText } from '../src/conversation/triage.js';
+import { UI_LANGUAGES } from '../src/i18n/languages.js';
 
 /** One line of an evaluation file. */
 interface EvalCase {
@@ -41,8 +42,9 @@ interface EvalResult extends EvalCase {
   possible: readonly CrisisKind[];
 }
 
-const LANGUAGES = ['en', 'es'] as const;
 const EVAL_ROOT = fileURLToPath(new URL('../test/fixtures/crisis-eval/', import.meta.url));
+/** Every language the widget speaks that has a tuning set. */
+const LANGUAGES = UI_LANGUAGES.filter((language) => existsSync(join(EVAL_ROOT, `${language}.tsv`)));
 
 const { values } = parseArgs({
   options: { batch: { type: 'string' }, verbose: { type: 'boolean', default: false } },

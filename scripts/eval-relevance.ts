@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UI_LANGUAGES } from '../src/i18n/languages.js';
 import { buildDirectoryIndex, matchServices } from '../src/directory/directory-matcher.js';
 import { splitSnapshot } from '../src/directory/hsds/split-snapshot.js';
 import { buildNaiveIndex, type NaiveIndex, naiveMatch } from '../src/directory/naive-matcher.js';
@@ -57,7 +58,7 @@ interface Score {
 
 async function main(): Promise<number> {
   const verbose = process.argv.includes('--verbose');
-  const vocabularies = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
+  const vocabularies = await Promise.all(UI_LANGUAGES.map((language) => loadNeedVocabulary(language)));
   const demo = JSON.parse(readFileSync(resolve(here, '../demo/directory/demo-directory.json'), 'utf8'));
   const blind = [blindRows('demo', buildDirectoryIndex(demo as SearchableDirectory, vocabularies), verbose)];
   const miami = await loadMiamiSnapshot();
@@ -119,7 +120,7 @@ function relevanceRows(
   const rows: string[] = [];
   for (const set of SETS) {
     const queries = readSet(set);
-    for (const language of ['en', 'es'] as const) {
+    for (const language of UI_LANGUAGES) {
       const scores = { ours: zero(), naive: zero() };
       for (const query of queries.filter((q) => q.lang === language)) {
         const relevantInDirectory = all.filter((s) => judged(s, query.expect)).length;
@@ -147,6 +148,8 @@ function relevanceRows(
           }
         }
       }
+      // A language may have queries in one set only (French has no held-out set yet).
+      if (scores.ours.count === 0) continue;
       rows.push(
         `${label.padEnd(9)} ${set.padEnd(9)} ${language}  ${String(scores.ours.count).padStart(3)}  ` +
           `${pct(scores.ours.hits, scores.ours.count)}  ${pct(scores.ours.precision, scores.ours.count)}   ` +

@@ -14,6 +14,7 @@
  */
 import { launcher as enLauncher, launcherLabel as enLauncherLabel } from '../locales/en/ui.json' with { type: 'json' };
 import { launcher as esLauncher, launcherLabel as esLauncherLabel } from '../locales/es/ui.json' with { type: 'json' };
+import { launcher as frLauncher, launcherLabel as frLauncherLabel } from '../locales/fr/ui.json' with { type: 'json' };
 import { readStoredConversation, sessionStorageOrUndefined } from './conversation/conversation-storage.js';
 import { EMBED_ALIASES, EMBED_ATTRIBUTES } from './embed-attributes.js';
 
@@ -23,7 +24,7 @@ export interface ReferralAssistantApi {
   open(): void;
   /** Closes the panel. */
   close(): void;
-  /** Switches the conversation's language, `en` or `es`. */
+  /** Switches the conversation's language (`en`, `es`, `fr`: see src/i18n/languages.ts). */
   setLanguage(language: string): void;
   /** Opens the panel on a need category, e.g. `food`. */
   startWithNeed(category: string): void;
@@ -77,11 +78,24 @@ function ownScript(): HTMLScriptElement | null {
   return document.querySelector<HTMLScriptElement>(`script[src*="${TAG}.js"]`);
 }
 
+/**
+ * The launcher's strings of each language, carried by the loader so the placeholder speaks the
+ * page's language before any chunk arrives (a few dozen bytes each; a new language adds its line).
+ */
+const LAUNCHER_STRINGS: Record<string, [text: string, label: string]> = {
+  en: [enLauncher, enLauncherLabel],
+  es: [esLauncher, esLauncherLabel],
+  fr: [frLauncher, frLauncherLabel],
+};
+
 /** The launcher's strings in the language the page asks for (the widget decides for real later). */
 function launcherStrings(element: HTMLElement): [text: string, label: string] {
   const candidates = [element.getAttribute('lang'), document.documentElement.lang, navigator.language];
-  const language = candidates.find((candidate) => candidate && /^(en|es)\b/i.test(candidate)) ?? 'en';
-  return /^es/i.test(language) ? [esLauncher, esLauncherLabel] : [enLauncher, enLauncherLabel];
+  for (const candidate of candidates) {
+    const strings = LAUNCHER_STRINGS[candidate?.toLowerCase().split(/[-_]/)[0] ?? ''];
+    if (strings) return strings;
+  }
+  return [enLauncher, enLauncherLabel];
 }
 
 /** The loader's launcher: its host (not yet in the page) and its button. */

@@ -50,6 +50,7 @@ import { type MessageContext, renderMessage } from './ui/message-view.js';
 import { messageStyles } from './ui/message-view.styles.js';
 import { renderPanelHeader } from './ui/panel-header.js';
 import { panelHeaderStyles } from './ui/panel-header.styles.js';
+import { languagePickerStyles } from './ui/language-picker.styles.js';
 import { printViewStyles } from './ui/print-view.styles.js';
 import { speechSupported } from './ui/speech-support.js';
 import { renderReplyButtons } from './ui/reply-buttons.js';
@@ -72,11 +73,6 @@ function locateVisitor(): Promise<GeoPoint> {
 /** A random prefix for this conversation's live-chat client ids. */
 function randomClientPrefix(): string {
   return `v${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-}
-
-/** The other language the widget speaks, offered by the switch. */
-function otherLanguage(language: UiLanguage): UiLanguage {
-  return language === 'en' ? 'es' : 'en';
 }
 
 /** Loads the search side (matcher, vocabulary, directory) on first use. */
@@ -118,6 +114,7 @@ export class ReferralAssistant extends LitElement {
     styles,
     launcherStyles,
     panelHeaderStyles,
+    languagePickerStyles,
     messageStyles,
     crisisStyles,
     serviceCardStyles,
@@ -355,9 +352,9 @@ export class ReferralAssistant extends LitElement {
         ${renderPanelHeader({
           t,
           title: this.heading ?? t('title'),
-          otherLanguage: otherLanguage(language),
+          language,
           choose: (event) => this.choose(event),
-          switchLanguage: () => this.send({ type: 'SET_LANGUAGE', language: otherLanguage(language) }),
+          chooseLanguage: (chosen) => this.send({ type: 'SET_LANGUAGE', language: chosen }),
           quickExit: () => this.quickExit(),
           close: () => this.setOpen(false),
           clearConversation: () => this._onClearConversation(),

@@ -5,6 +5,7 @@
  */
 import en from '../locales/en/console.json' with { type: 'json' };
 import es from '../locales/es/console.json' with { type: 'json' };
+import fr from '../locales/fr/console.json' with { type: 'json' };
 
 /** A console string key (plural keys without their `_one`/`_other` suffix). */
 export type ConsoleKey = keyof typeof en extends infer K
@@ -16,7 +17,8 @@ export type ConsoleKey = keyof typeof en extends infer K
 /** Looks up a console string and fills in `{{name}}` parameters; `count` picks the plural. */
 export type ConsoleText = (key: ConsoleKey, params?: Record<string, string | number>) => string;
 
-const strings: Record<'en' | 'es', Record<string, string>> = { en, es };
+/** Every console language: its folder in `navigator/locales/` and one entry here. */
+const strings: Record<'en' | 'es' | 'fr', Record<string, string>> = { en, es, fr };
 
 /** The console's languages. */
 export type ConsoleLanguage = keyof typeof strings;
@@ -25,7 +27,7 @@ export type ConsoleLanguage = keyof typeof strings;
 export function consoleLanguage(...candidates: (string | null | undefined)[]): ConsoleLanguage {
   for (const candidate of candidates) {
     const base = candidate?.toLowerCase().split(/[-_]/)[0];
-    if (base === 'en' || base === 'es') return base;
+    if (base && Object.hasOwn(strings, base)) return base as ConsoleLanguage;
   }
   return 'en';
 }

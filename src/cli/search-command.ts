@@ -7,8 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import enSearch from '../../locales/en/search.json' with { type: 'json' };
-import esSearch from '../../locales/es/search.json' with { type: 'json' };
 import type { LoadedDirectory } from '../directory/directory-loader.js';
 import { loadDirectory } from '../directory/directory-loader.js';
 import type { AgeGroup, MatchFilters, MatchResult } from '../directory/directory-matcher.js';
@@ -19,11 +17,12 @@ import { reasonText } from '../directory/match-reason-text.js';
 import type { SearchableService } from '../directory/search-index.js';
 import type { UiLanguage } from '../directory/snapshot.js';
 import { pickText, UI_LANGUAGES } from '../directory/snapshot.js';
+import { importLocaleFile } from '../i18n/locale-files.js';
 import type { CliCommand } from './cli-command.js';
 import { usageError as commandUsageError } from './command-line.js';
 
 const USAGE =
-  'search <snapshot.json> "<query>" --lang en|es [--limit 5] [--json] [--queries <file>] ' +
+  'search <snapshot.json> "<query>" --lang en|es|fr [--limit 5] [--json] [--queries <file>] ' +
   '[--area <id>] [--age child|adult|senior] [--open-now] [--near <lat,lon>]';
 
 const OPTIONS = {
@@ -38,7 +37,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const STRINGS: Record<UiLanguage, SearchStrings> = { en: enSearch, es: esSearch };
+/** Each language's match-reason wording, loaded when a search in it runs. */
+const STRINGS = new Map<UiLanguage, SearchStrings>();
 const AGE_GROUPS: readonly AgeGroup[] = ['child', 'adult', 'senior'];
 
 /** The command. */
@@ -82,6 +82,7 @@ async function runSearch(args: string[]): Promise<number> {
   }
   const language = (values.lang ?? 'en') as UiLanguage;
   if (!UI_LANGUAGES.includes(language)) return usageError(`--lang must be one of ${UI_LANGUAGES.join(', ')}`);
+  STRINGS.set(language, (await importLocaleFile(language, 'search')) as SearchStrings);
   const limit = values.limit === undefined ? 5 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) return usageError('--limit must be a whole number above 0');
   const filters = readFilters(values);
@@ -167,7 +168,7 @@ function resultLine(result: MatchResult<SearchableService>, language: UiLanguage
     categories: service.categories,
     taxonomy: service.taxonomy,
     score: result.score,
-    reasons: result.reasons.map((reason) => reasonText(reason, STRINGS[language])),
+    reasons: result.reasons.map((reason) => reasonText(reason, STRINGS.get(language) as SearchStrings)),
     ...(result.opening.unknown ? {} : { open: result.opening.open }),
     ...(result.distanceKm !== undefined ? { distanceKm: Math.round(result.distanceKm * 10) / 10 } : {}),
   };

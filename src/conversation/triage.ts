@@ -1,15 +1,15 @@
 /**
  * The first look at every typed message, before any matching: is this a crisis, and is the
- * visitor asking for a person? Both languages' phrase lists are checked whatever the
- * interface language, and they ship in the widget's first bundle: a crisis must be
- * recognised even when the directory cannot load.
+ * visitor asking for a person? Every language's phrase lists are checked whatever the
+ * interface language (a visitor may write French on an English page), and they load with this
+ * module, before the first keystroke is checked: a crisis must be recognised even when the
+ * directory cannot load.
  */
-import enPhrases from '../../locales/en/crisis.json' with { type: 'json' };
-import esPhrases from '../../locales/es/crisis.json' with { type: 'json' };
 import { assessCrisis } from './crisis-detector.js';
 import type { CrisisKind } from './crisis-kinds.js';
 import { type CrisisPhraseFile, type CrisisPhraseLists, compileCrisisPhrases } from './crisis-phrases.js';
-import type { UiLanguage } from '../directory/snapshot.js';
+import { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.js';
+import { importLocaleFile } from '../i18n/locale-files.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { asksForPerson } from './person-request.js';
 
@@ -27,14 +27,18 @@ export interface Triage {
   language?: UiLanguage;
 }
 
+/** Every language's `crisis.json`, imported with this module (so triage stays synchronous). */
+const phraseFiles: Record<string, CrisisPhraseFile> = Object.fromEntries(
+  await Promise.all(
+    UI_LANGUAGES.map(async (language) => [language, (await importLocaleFile(language, 'crisis')) as CrisisPhraseFile]),
+  ),
+);
+
 let compiled: CrisisPhraseLists | undefined;
 
 /** The phrase lists, compiled on first use. */
 function phraseLists(): CrisisPhraseLists {
-  compiled ??= compileCrisisPhrases({
-    en: enPhrases as CrisisPhraseFile,
-    es: esPhrases as CrisisPhraseFile,
-  });
+  compiled ??= compileCrisisPhrases(phraseFiles);
   return compiled;
 }
 

@@ -4,12 +4,8 @@
  * language they write in; the other arrives if they switch.
  */
 import type { NeedVocabulary, NeedVocabularyData } from './need-vocabulary.js';
+import { importLocaleFile } from '../i18n/locale-files.js';
 import type { UiLanguage } from './snapshot.js';
-
-const sources: Record<UiLanguage, () => Promise<{ default: unknown }>> = {
-  en: () => import('../../locales/en/needs.json', { with: { type: 'json' } }),
-  es: () => import('../../locales/es/needs.json', { with: { type: 'json' } }),
-};
 
 const loaded = new Map<UiLanguage, Promise<NeedVocabulary>>();
 
@@ -18,8 +14,8 @@ export function loadNeedVocabulary(language: UiLanguage): Promise<NeedVocabulary
   let vocabulary = loaded.get(language);
   if (!vocabulary) {
     // The reading code comes with the data: neither is needed until a visitor types.
-    vocabulary = Promise.all([import('./need-vocabulary.js'), sources[language]()]).then(
-      ([{ compileNeedVocabulary }, module]) => compileNeedVocabulary(module.default as NeedVocabularyData),
+    vocabulary = Promise.all([import('./need-vocabulary.js'), importLocaleFile(language, 'needs')]).then(
+      ([{ compileNeedVocabulary }, data]) => compileNeedVocabulary(data as NeedVocabularyData),
     );
     loaded.set(language, vocabulary);
   }

@@ -16,10 +16,8 @@ export const SNAPSHOT_FORMAT = 'referral-assistant/directory';
 /** The snapshot version this code reads and writes. */
 export const SNAPSHOT_VERSION = 1;
 
-/** The languages the widget speaks. */
-export const UI_LANGUAGES = ['en', 'es'] as const;
-/** A language the widget speaks. */
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+// The languages the widget speaks are listed in one place, src/i18n/languages.ts.
+export { UI_LANGUAGES, type UiLanguage } from '../i18n/languages.js';
 
 /**
  * Text in one or more languages, keyed by ISO 639-1 code. At least one entry is present;

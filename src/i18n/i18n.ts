@@ -4,8 +4,8 @@
  * identical keys in every language (a test checks it).
  */
 import i18next, { type i18n as I18n, type ParseKeys } from 'i18next';
-import type { UiLanguage } from '../directory/snapshot.js';
-import { UI_LANGUAGES } from '../directory/snapshot.js';
+import { type UiLanguage, UI_LANGUAGES } from './languages.js';
+import { importLocaleFile } from './locale-files.js';
 import type enSafety from '../../locales/en/safety.json';
 import type enLines from '../../locales/en/lines.json';
 import type enSearch from '../../locales/en/search.json';
@@ -33,39 +33,22 @@ export function regionLineKey(regionId: string, lineId: string, field: 'name' | 
 
 type Strings = Partial<Record<Namespace, Record<string, unknown>>>;
 
-/** Imports one language's strings; each branch becomes its own chunk in the bundle. */
-const loaders: Record<UiLanguage, () => Promise<Strings>> = {
-  en: async () => {
-    const [ui, safety, search] = await Promise.all([
-      import('../../locales/en/ui.json', { with: { type: 'json' } }),
-      import('../../locales/en/safety.json', { with: { type: 'json' } }),
-      import('../../locales/en/search.json', { with: { type: 'json' } }),
-    ]);
-    return { ui: ui.default, safety: safety.default, search: search.default };
-  },
-  es: async () => {
-    const [ui, safety, search] = await Promise.all([
-      import('../../locales/es/ui.json', { with: { type: 'json' } }),
-      import('../../locales/es/safety.json', { with: { type: 'json' } }),
-      import('../../locales/es/search.json', { with: { type: 'json' } }),
-    ]);
-    return { ui: ui.default, safety: safety.default, search: search.default };
-  },
-};
-
-/**
- * Crisis and helpline wording, loaded apart: it is only read in a crisis response or when
- * phone numbers are offered, and the first results must not wait for it.
- */
-const lineLoaders: Record<UiLanguage, () => Promise<{ default: Record<string, unknown> }>> = {
-  en: () => import('../../locales/en/lines.json', { with: { type: 'json' } }),
-  es: () => import('../../locales/es/lines.json', { with: { type: 'json' } }),
-};
+/** Imports one language's strings; each file is its own chunk in the bundle. */
+async function loadStrings(language: UiLanguage): Promise<Strings> {
+  const [ui, safety, search] = (await Promise.all([
+    importLocaleFile(language, 'ui'),
+    importLocaleFile(language, 'safety'),
+    importLocaleFile(language, 'search'),
+  ])) as Record<string, unknown>[];
+  return { ui, safety, search };
+}
 
 /** Loads the crisis and helpline wording of a language once. */
 export async function ensureLines(instance: I18n, language: UiLanguage): Promise<void> {
   if (instance.hasResourceBundle(language, 'lines')) return;
-  instance.addResourceBundle(language, 'lines', (await lineLoaders[language]()).default);
+  // Crisis and helpline wording, loaded apart: it is only read in a crisis response or when
+  // phone numbers are offered, and the first results must not wait for it.
+  instance.addResourceBundle(language, 'lines', (await importLocaleFile(language, 'lines')) as Record<string, unknown>);
 }
 
 /** True when the crisis and helpline wording of a language is there to show. */
@@ -101,7 +84,7 @@ export function createI18n(): I18n {
 /** Loads a language's strings once and switches the instance to it. */
 export async function ensureLanguage(instance: I18n, language: UiLanguage): Promise<void> {
   if (!instance.hasResourceBundle(language, 'ui')) {
-    const strings = await loaders[language]();
+    const strings = await loadStrings(language);
     for (const [ns, bundle] of Object.entries(strings)) if (bundle) instance.addResourceBundle(language, ns, bundle);
   }
   await instance.changeLanguage(language);

@@ -1,21 +1,23 @@
 /**
- * The panel's header: the title, quick exit and close on the first row; the language switch,
+ * The panel's header: the title, quick exit and close on the first row; the language picker,
  * "talk to a person" and the "More" menu (crisis lines, start over, clear, read new) below.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { VisitorEvent } from '../conversation/conversation-types.js';
-import type { UiLanguage } from '../directory/snapshot.js';
+import type { UiLanguage } from '../i18n/languages.js';
+import { renderLanguagePicker } from './language-picker.js';
 import type { Translate } from './translate.js';
 
 /** What the header shows and what its buttons do. */
 export interface PanelHeaderOptions {
   t: Translate;
   title: string;
-  /** The language the switch offers. */
-  otherLanguage: UiLanguage;
+  /** The conversation's language, shown by the picker. */
+  language: UiLanguage;
   /** A visitor's choice: the element sends it to the conversation and moves focus to the replies. */
   choose: (event: VisitorEvent) => void;
-  switchLanguage: () => void;
+  /** A visitor's choice in the language picker. */
+  chooseLanguage: (language: UiLanguage) => void;
   quickExit: () => void;
   close: () => void;
   clearConversation: () => void;
@@ -39,15 +41,7 @@ export function renderPanelHeader(options: PanelHeaderOptions): TemplateResult {
       </button>
     </div>
     <div class="header-actions">
-      <button
-        type="button"
-        class="header-button"
-        lang=${options.otherLanguage}
-        aria-label=${t('languageSwitchLabel')}
-        @click=${options.switchLanguage}
-      >
-        ${t('languageSwitch')}
-      </button>
+      ${renderLanguagePicker({ t, language: options.language, choose: options.chooseLanguage })}
       <button type="button" class="header-button" @click=${() => options.choose({ type: 'TALK_TO_PERSON' })}>
         ${t('talkToPerson')}
       </button>

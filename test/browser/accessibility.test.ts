@@ -7,6 +7,10 @@ import enUi from '../../locales/en/ui.json' with { type: 'json' };
 import esLines from '../../locales/es/lines.json' with { type: 'json' };
 import esSafety from '../../locales/es/safety.json' with { type: 'json' };
 import esUi from '../../locales/es/ui.json' with { type: 'json' };
+import frLines from '../../locales/fr/lines.json' with { type: 'json' };
+import frSafety from '../../locales/fr/safety.json' with { type: 'json' };
+import frUi from '../../locales/fr/ui.json' with { type: 'json' };
+import { type UiLanguage, UI_LANGUAGES } from '../../src/i18n/languages.js';
 import { STORAGE_KEY } from '../../src/conversation/conversation-storage.js';
 import { conversationMachine } from '../../src/conversation/conversation.machine.js';
 import type { ReferralAssistant } from '../../src/referral-assistant.js';
@@ -27,7 +31,7 @@ import {
 } from '../support/widget-harness.js';
 
 /** Opens the widget straight into a state of the conversation, as a reload would. */
-async function widgetIn(path: (typeof conversationPaths)[number], language: 'en' | 'es'): Promise<ReferralAssistant> {
+async function widgetIn(path: (typeof conversationPaths)[number], language: UiLanguage): Promise<ReferralAssistant> {
   const persisted = conversationMachine.getPersistedSnapshot(path.state) as unknown as {
     context: Record<string, unknown>;
   };
@@ -48,34 +52,43 @@ function flatten(value: unknown, into: Map<string, string> = new Map(), prefix =
   return into;
 }
 
-/** English UI strings that differ from their Spanish versions, cut at placeholders into searchable pieces. */
-function englishFragments(): string[] {
-  const en = new Map([
-    ...flatten(enUi),
-    ...flatten(enSafety, new Map(), 'safety'),
-    ...flatten(enLines, new Map(), 'lines'),
-  ]);
-  const es = new Map([
-    ...flatten(esUi),
-    ...flatten(esSafety, new Map(), 'safety'),
-    ...flatten(esLines, new Map(), 'lines'),
-  ]);
+/** Every language's strings, flattened to one map per language (`safety.` and `lines.` prefixed). */
+const STRINGS: Record<UiLanguage, Map<string, string>> = Object.fromEntries(
+  (
+    [
+      ['en', enUi, enSafety, enLines],
+      ['es', esUi, esSafety, esLines],
+      ['fr', frUi, frSafety, frLines],
+    ] as const
+  ).map(([language, ui, safety, lines]) => [
+    language,
+    new Map([...flatten(ui), ...flatten(safety, new Map(), 'safety'), ...flatten(lines, new Map(), 'lines')]),
+  ]),
+) as Record<UiLanguage, Map<string, string>>;
+
+/**
+ * The other languages' strings that differ from `language`'s, cut at placeholders into
+ * searchable pieces: any of them in the panel is a string that was not translated.
+ */
+function foreignFragments(language: UiLanguage): string[] {
+  const own = STRINGS[language];
   const fragments = new Set<string>();
-  for (const [key, value] of en) {
-    // The language switch is deliberately written in the other language.
-    if (key.startsWith('languageSwitch') || value === es.get(key)) continue;
-    for (const piece of value.split(/\{\{\w+\}\}|\$t\([^)]*\)/)) {
-      const trimmed = piece.trim();
-      if (trimmed.length >= 6) fragments.add(trimmed);
+  for (const other of UI_LANGUAGES.filter((code) => code !== language)) {
+    for (const [key, value] of STRINGS[other]) {
+      if (value === own.get(key)) continue;
+      for (const piece of value.split(/\{\{\w+\}\}|\$t\([^)]*\)/)) {
+        const trimmed = piece.trim();
+        if (trimmed.length >= 6) fragments.add(trimmed);
+      }
     }
   }
   return [...fragments];
 }
 
 /** The text a visitor would see or hear in the panel, leaving out parts marked as another language. */
-function visibleSpanishText(element: ReferralAssistant): string {
+function visibleTextIn(element: ReferralAssistant, language: UiLanguage): string {
   const copy = panel(element).cloneNode(true) as HTMLElement;
-  for (const other of copy.querySelectorAll('[lang]:not([lang="es"])')) other.remove();
+  for (const other of copy.querySelectorAll(`[lang]:not([lang="${language}"])`)) other.remove();
   const attributes = [...copy.querySelectorAll('*')].flatMap((node) =>
     ['aria-label', 'placeholder', 'title', 'alt'].map((name) => node.getAttribute(name) ?? ''),
   );
@@ -88,7 +101,7 @@ describe('accessibility in every state of the conversation', () => {
 
   const resting = conversationPaths.filter((path) => !path.state.hasTag('busy'));
 
-  for (const language of ['en', 'es'] as const) {
+  for (const language of UI_LANGUAGES) {
     for (const path of resting) {
       it(`${language}: "${leafPath(path.state.value)}" passes axe`, async () => {
         const element = await widgetIn(path, language);
@@ -97,18 +110,20 @@ describe('accessibility in every state of the conversation', () => {
     }
   }
 
-  it('walks every state in Spanish without showing an English string', async () => {
-    const english = englishFragments();
-    expect(english.length).to.be.greaterThan(50);
-    for (const path of resting) {
-      const element = await widgetIn(path, 'es');
-      const text = visibleSpanishText(element);
-      const leaked = english.filter((fragment) => text.includes(fragment));
-      expect(leaked, `English in "${leafPath(path.state.value)}"`).to.deep.equal([]);
-      element.remove();
-      sessionStorage.clear();
-    }
-  });
+  for (const language of UI_LANGUAGES.filter((code) => code !== 'en')) {
+    it(`walks every state in ${language} without showing a string of another language`, async () => {
+      const foreign = foreignFragments(language);
+      expect(foreign.length).to.be.greaterThan(50);
+      for (const path of resting) {
+        const element = await widgetIn(path, language);
+        const text = visibleTextIn(element, language);
+        const leaked = foreign.filter((fragment) => text.includes(fragment));
+        expect(leaked, `another language in "${leafPath(path.state.value)}" (${language})`).to.deep.equal([]);
+        element.remove();
+        sessionStorage.clear();
+      }
+    });
+  }
 });
 
 describe('keyboard only', () => {

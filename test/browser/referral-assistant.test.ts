@@ -91,7 +91,7 @@ describe('<referral-assistant>', () => {
     await openPanel(element);
     await chooseReply(element, 'Food');
     await waitUntil(() => replyLabels(element).includes('North End'));
-    await clickHeaderButton(element, 'Cambiar a español');
+    await clickHeaderButton(element, 'Español');
     await waitUntil(() => panel(element).getAttribute('lang') === 'es', 'the panel never switched to Spanish');
     const history = historyText(element);
     expect(history[0]).to.include('Le puedo ayudar');

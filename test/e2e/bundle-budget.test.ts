@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import {
   BUDGET_LANGUAGES,
+  type BudgetLanguage,
   BUDGETS,
   bundleReport,
   formatKb,
@@ -120,7 +121,7 @@ describe('what a visitor downloads', () => {
 
     /** The widget's chunks a visitor's browser fetches for one flow (not the loader, not the directory data). */
     async function fetchedChunks(
-      language: 'en' | 'es',
+      language: BudgetLanguage,
       flow: (widget: Widget, page: Page) => Promise<void>,
     ): Promise<string[]> {
       const { context, page } = await session.newPage();

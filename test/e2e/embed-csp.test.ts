@@ -14,7 +14,15 @@ import { startDemoServer } from '../../demo/demo-server.js';
 import { type NavigatorService, startNavigatorService } from '../../navigator/service/navigator-service.js';
 import { ROOT } from '../support/browser-session.js';
 import { cspViolations, recordCspViolations } from '../support/csp-violations.js';
-import { answerUntilResults, openPanel, reply, STRINGS, say, widgetIn } from '../support/demo-widget.js';
+import {
+  answerUntilResults,
+  openPanel,
+  reply,
+  STRINGS,
+  say,
+  widgetIn,
+  chooseLanguage,
+} from '../support/demo-widget.js';
 
 /** A free loopback port, so the navigator service can allow the demo's origin before it starts. */
 function freePort(): Promise<number> {
@@ -76,7 +84,7 @@ describe('the widget under a strict Content Security Policy', () => {
     await answerUntilResults(page, en, 3);
     await en.cards.first().waitFor();
 
-    await en.dialog.getByRole('button', { name: STRINGS.en.ui.languageSwitchLabel }).click();
+    await chooseLanguage(en, 'es');
     const es = widgetIn(page, 'es');
     await es.dialog.waitFor();
     await say(page, es, 'no puedo pagar la luz este mes');

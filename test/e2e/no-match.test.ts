@@ -14,6 +14,7 @@ import { hrefsIn, type Language, openDemo, openPanel, STRINGS, say, widgetIn } f
 const REQUESTS: Record<Language, { text: string; words: RegExp }> = {
   en: { text: 'i need help fixing my boat engine', words: /boat/ },
   es: { text: 'necesito un veterinario para mi caballo', words: /caballo/ },
+  fr: { text: "j'ai besoin d'aide pour réparer le moteur de mon bateau", words: /bateau/ },
 };
 
 /** Every `referral-assistant-need` detail, as a host's analytics would see it. */

@@ -4,6 +4,7 @@
  * sticks out sideways, the panel fills the screen, and the composer stays on screen when
  * focused. A screenshot of each state is saved to `test-output/screenshots/` for review.
  */
+import { languageName, UI_LANGUAGES } from '../../src/i18n/languages.js';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type E2eSession, ROOT, startE2eSession } from '../support/browser-session.js';
 import {
+  chooseLanguage,
   answerUntilResults,
   interact,
   type Language,
@@ -150,9 +152,9 @@ async function checkComposerWhenFocused(page: Page, widget: Widget): Promise<voi
 }
 
 /** Where each state's latest answer was out of view, per language, for the test that checks it. */
-const outOfView: Record<Language, string[]> = { en: [], es: [] };
+const outOfView: Record<Language, string[]> = { en: [], es: [], fr: [] };
 /** Where each state's quick replies were cut off, per language. */
-const cutOffReplies: Record<Language, string[]> = { en: [], es: [] };
+const cutOffReplies: Record<Language, string[]> = { en: [], es: [], fr: [] };
 
 /**
  * Takes the screenshot and checks everything a phone state must satisfy. Whether the latest
@@ -192,10 +194,14 @@ after(async () => {
   await session?.close();
 });
 
-const CRISIS_TEXT: Record<Language, string> = { en: 'i want to end it all', es: 'ya no aguanto, me quiero morir' };
+const CRISIS_TEXT: Record<Language, string> = {
+  en: 'i want to end it all',
+  es: 'ya no aguanto, me quiero morir',
+  fr: "j'en peux plus, je veux mourir",
+};
 
-for (const language of ['en', 'es'] as const satisfies Language[]) {
-  describe(`on a phone, in ${language === 'en' ? 'English' : 'Spanish'}`, () => {
+for (const language of UI_LANGUAGES) {
+  describe(`on a phone, in ${languageName(language)}`, () => {
     let page: Page;
     const widget = () => widgetIn(page, language);
     before(async () => {
@@ -211,8 +217,8 @@ for (const language of ['en', 'es'] as const satisfies Language[]) {
     it('shows the welcome full screen', async () => {
       const english = widgetIn(page, 'en');
       await openPanel(english, 'tap');
-      if (language === 'es') {
-        await english.dialog.getByRole('button', { name: STRINGS.en.ui.languageSwitchLabel }).tap();
+      if (language !== 'en') {
+        await chooseLanguage(english, language, 'tap');
         await widget().dialog.waitFor();
       }
       await checkState(page, widget(), 'welcome');

@@ -25,6 +25,7 @@ const MESSAGES = 'referral-assistant .history > .message';
 const POSSIBLE_CRISIS: Record<Language, string> = {
   en: "I'm not suicidal, I need food for my kids",
   es: 'no soy suicida, necesito comida para mis hijos',
+  fr: "je suis pas suicidaire, j'ai besoin de nourriture pour mes enfants",
 };
 
 describe('the safety question', () => {

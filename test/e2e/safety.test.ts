@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type E2eSession, startE2eSession } from '../support/browser-session.js';
 import {
+  chooseLanguage,
   answerUntilResults,
   hrefsIn,
   interact,
@@ -143,7 +144,7 @@ describe('a visitor in crisis', () => {
 
   it('gives a Spanish visitor who chose Español the domestic violence line first after 911', async () => {
     const { context, page, widget: english } = await start();
-    await english.dialog.getByRole('button', { name: STRINGS.en.ui.languageSwitchLabel }).click();
+    await chooseLanguage(english, 'es');
     const widget = widgetIn(page, 'es');
     await widget.dialog.waitFor();
     await say(page, widget, 'mi esposo me pega');

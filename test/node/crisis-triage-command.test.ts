@@ -96,9 +96,9 @@ describe('referral-assistant triage', { concurrency: true }, () => {
   });
 
   it('refuses an unknown language with a usage message and exit code 2', async () => {
-    await assert.rejects(triage('hola', '--lang', 'fr'), (error: { code?: number; stderr?: string }) => {
+    await assert.rejects(triage('hola', '--lang', 'de'), (error: { code?: number; stderr?: string }) => {
       assert.equal(error.code, 2);
-      assert.match(error.stderr ?? '', /--lang must be one of en, es/);
+      assert.match(error.stderr ?? '', /--lang must be one of en, es, fr/);
       return true;
     });
   });

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 /** Visitor-facing string files: identical keys in every language. Phrase lists and need
- * vocabularies (crisis.json, needs.json) are per-language data and may differ. */
-const DATA_FILES = new Set(['crisis.json', 'needs.json']);
+ * vocabularies and word lists (crisis.json, needs.json, words.json) are per-language data and may differ. */
+const DATA_FILES = new Set(['crisis.json', 'needs.json', 'words.json']);
 /** The widget's strings, and the navigator side's (console, and later its phrasebook). */
 const ROOTS = [new URL('../../locales/', import.meta.url), new URL('../../navigator/locales/', import.meta.url)];
 
@@ -20,6 +20,14 @@ function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return keys;
 }
 
+/** The language folders under a root (`en` is the reference every other is checked against). */
+function languages(root: URL): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
 function stringFiles(root: URL, language: string): string[] {
   return readdirSync(new URL(`${language}/`, root))
     .filter((name) => name.endsWith('.json') && !DATA_FILES.has(name))
@@ -31,31 +39,32 @@ function read(root: URL, language: string, file: string): Map<string, unknown> {
 }
 
 for (const root of ROOTS)
-  describe(`locales in ${root.pathname.split('/').slice(-3, -1).join('/')}`, () => {
-    it('has the same string files in English and Spanish', () => {
-      assert.deepEqual(stringFiles(root, 'es'), stringFiles(root, 'en'));
-      assert.ok(stringFiles(root, 'en').length > 0);
+  for (const language of languages(root).filter((code) => code !== 'en'))
+    describe(`locales in ${root.pathname.split('/').slice(-3, -1).join('/')}, ${language}`, () => {
+      it(`has the same string files in ${language} as in English`, () => {
+        assert.deepEqual(stringFiles(root, language), stringFiles(root, 'en'));
+        assert.ok(stringFiles(root, 'en').length > 0);
+      });
+
+      for (const file of stringFiles(root, 'en')) {
+        it(`${file}: ${language} has exactly the English keys`, () => {
+          const en = read(root, 'en', file);
+          const other = read(root, language, file);
+          const missing = [...en.keys()].filter((key) => !other.has(key));
+          const extra = [...other.keys()].filter((key) => !en.has(key));
+          assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
+        });
+
+        it(`${file}: every string is non-empty and uses the same {{placeholders}} in English and ${language}`, () => {
+          const en = read(root, 'en', file);
+          const other = read(root, language, file);
+          const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+          for (const [key, value] of en) {
+            assert.equal(typeof value, 'string', `${file} en ${key} is not a string`);
+            assert.ok(String(value).trim(), `${file} en ${key} is empty`);
+            assert.ok(String(other.get(key) ?? '').trim(), `${file} ${language} ${key} is empty`);
+            assert.deepEqual(placeholders(other.get(key)), placeholders(value), `${file} ${key}: placeholders differ`);
+          }
+        });
+      }
     });
-
-    for (const file of stringFiles(root, 'en')) {
-      it(`${file}: Spanish has exactly the English keys`, () => {
-        const en = read(root, 'en', file);
-        const es = read(root, 'es', file);
-        const missing = [...en.keys()].filter((key) => !es.has(key));
-        const extra = [...es.keys()].filter((key) => !en.has(key));
-        assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
-      });
-
-      it(`${file}: every string is non-empty and uses the same {{placeholders}} in both languages`, () => {
-        const en = read(root, 'en', file);
-        const es = read(root, 'es', file);
-        const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-        for (const [key, value] of en) {
-          assert.equal(typeof value, 'string', `${file} en ${key} is not a string`);
-          assert.ok(String(value).trim(), `${file} en ${key} is empty`);
-          assert.ok(String(es.get(key) ?? '').trim(), `${file} es ${key} is empty`);
-          assert.deepEqual(placeholders(es.get(key)), placeholders(value), `${file} ${key}: placeholders differ`);
-        }
-      });
-    }
-  });

@@ -1,3 +1,4 @@
+import { UI_LANGUAGES } from '../../src/i18n/languages.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
@@ -111,7 +112,7 @@ describe('understanding a need in English', () => {
 });
 
 describe('the vocabulary files', () => {
-  for (const language of ['en', 'es'] as const) {
+  for (const language of UI_LANGUAGES) {
     const data = JSON.parse(
       readFileSync(new URL(`../../locales/${language}/needs.json`, import.meta.url), 'utf8'),
     ) as NeedVocabularyData;

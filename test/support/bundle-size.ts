@@ -8,6 +8,7 @@
  * Sizes are gzip at level 9 (what a static host serving pre-compressed files sends), and
  * 1 KB is 1,024 bytes.
  */
+import { type UiLanguage, UI_LANGUAGES } from '../../src/i18n/languages.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -37,7 +38,7 @@ export interface ChunkSize extends FileSize {
 }
 
 /** The visitor's language; each downloads only its own strings and vocabulary. */
-export type BudgetLanguage = 'en' | 'es';
+export type BudgetLanguage = UiLanguage;
 
 /** The steps a visitor takes, each adding to what the previous one downloaded. */
 export type VisitorStep = 'open' | 'category' | 'typed';
@@ -80,7 +81,7 @@ export const BUDGETS = {
 export const LOADER_FILE = 'referral-assistant.js';
 
 /** The languages the widget ships. */
-export const BUDGET_LANGUAGES: readonly BudgetLanguage[] = ['en', 'es'];
+export const BUDGET_LANGUAGES: readonly BudgetLanguage[] = UI_LANGUAGES;
 
 /** A module a step needs: an exact source path, or a package (`node_modules/<name>/`). */
 type ModuleRef = string;
@@ -121,6 +122,8 @@ export const STEPS: readonly StepDefinition[] = [
     label: 'first results for typed words',
     modules: (language) => [
       'src/conversation/triage.ts',
+      // Crisis phrases of every language: a visitor may write in any (they load with triage).
+      ...UI_LANGUAGES.map((code) => `locales/${code}/crisis.json`),
       // Crisis and helpline wording: fetched with crisis detection on the first keystroke.
       `locales/${language}/lines.json`,
       // Reading the words: the vocabulary, place names. The real-word list and fuse.js load

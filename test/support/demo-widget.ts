@@ -10,16 +10,37 @@ import enUi from '../../locales/en/ui.json' with { type: 'json' };
 import esLines from '../../locales/es/lines.json' with { type: 'json' };
 import esSafety from '../../locales/es/safety.json' with { type: 'json' };
 import esUi from '../../locales/es/ui.json' with { type: 'json' };
+import frLines from '../../locales/fr/lines.json' with { type: 'json' };
+import frSafety from '../../locales/fr/safety.json' with { type: 'json' };
+import frUi from '../../locales/fr/ui.json' with { type: 'json' };
+import { languageName, type UiLanguage } from '../../src/i18n/languages.js';
 import { waitInPage } from './bounded-wait.js';
 
 /** A language the widget speaks. */
-export type Language = 'en' | 'es';
+export type Language = UiLanguage;
 
 /** The visitor-facing strings of a language, straight from `locales/`. */
 export const STRINGS = {
   en: { ui: enUi, safety: enSafety, lines: enLines },
   es: { ui: esUi, safety: esSafety, lines: esLines },
+  fr: { ui: frUi, safety: frSafety, lines: frLines },
 } as const;
+
+/**
+ * Switches the widget to `language` with the header's language picker: opens the picker
+ * (named in the current language) and chooses the language by its own name, with a pointer
+ * (`click`) or a finger (`tap`).
+ */
+export async function chooseLanguage(
+  widget: Widget,
+  language: Language,
+  gesture: 'click' | 'tap' = 'click',
+): Promise<void> {
+  const picker = widget.dialog.locator('.language-picker > summary');
+  await (gesture === 'tap' ? picker.tap() : picker.click());
+  const option = widget.dialog.getByRole('button', { name: languageName(language), exact: true });
+  await (gesture === 'tap' ? option.tap() : option.click());
+}
 
 /**
  * Opens the demo page with `attributes` on the partner's script tag (`{ lang: 'es' }` sets
