@@ -29,6 +29,7 @@ import type { DirectorySnapshot, UiLanguage } from '../src/directory/snapshot.js
 import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
 import { syntheticDirectory } from './synthetic-directory.js';
 import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
+import { textTable } from '../test/support/text-table.js';
 
 // Typo correction needs Fuse.js, which the widget loads on demand.
 await loadFuzzyEngine();
@@ -274,14 +275,7 @@ function table(all: Figures[]): string {
       ratio(f.naiveHeapMb, f.oursHeapMb),
     ]);
   }
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-        .join('  '),
-    )
-    .join('\n');
+  return textTable(rows);
 }
 
 async function main(): Promise<number> {

@@ -40,6 +40,7 @@ import { loadFuzzyEngine } from '../src/directory/term-corrector.js';
 import { CHROMIUM_ARGS, findChromium } from '../test/support/chromium.mjs';
 import { loadMiamiSnapshot } from '../test/support/miami-snapshot.js';
 import { syntheticProvince } from './synthetic-directory.js';
+import { textTable } from '../test/support/text-table.js';
 
 await loadFuzzyEngine();
 
@@ -353,14 +354,7 @@ function table(rows: Row[]): string {
       kb(row.beforeGzip),
     ]);
   }
-  const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
-  return lines
-    .map((line) =>
-      line
-        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-        .join('  '),
-    )
-    .join('\n');
+  return textTable(lines);
 }
 
 async function main(): Promise<number> {

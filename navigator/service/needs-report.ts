@@ -9,7 +9,7 @@
 import { HANDOFF_REASONS } from '../../src/analytics/needs-count-protocol.js';
 import { NEED_CATEGORIES } from '../../src/directory/snapshot.js';
 import { isSmall, suppressCells } from './cell-suppression.js';
-import type { Measure } from './needs-counts.js';
+import { MEASURES } from './needs-counts.js';
 import type { NeedsReport, ReportTable, ReportTableId, ReportValue } from './needs-report-format.js';
 import { type CountCell, type CountFilter, FILTER_DIMENSIONS, type NeedsStore } from './needs-store.js';
 
@@ -17,19 +17,6 @@ import { type CountCell, type CountFilter, FILTER_DIMENSIONS, type NeedsStore } 
 export const MAX_REPORT_DAYS = 731;
 /** Ranges longer than this are shown by week. */
 const DAILY_UP_TO_DAYS = 35;
-
-const ALL_MEASURES: Measure[] = [
-  'need',
-  'results',
-  'feedback',
-  'handoff',
-  'crisis-lines',
-  'quick-exit',
-  'contact',
-  'referred',
-  'unmet',
-  'safety-check',
-];
 
 /** A table before suppression: counts only, plus how its percentages are made. */
 interface RawTable {
@@ -47,8 +34,8 @@ interface RawTable {
 /** Builds the report for a filter; `threshold` is the smallest count shown. */
 export function buildNeedsReport(store: NeedsStore, filter: CountFilter, threshold: number): NeedsReport {
   const period = daysBetween(filter.from, filter.to) + 1 > DAILY_UP_TO_DAYS ? 'week' : 'day';
-  const raw = rawTables(store.cells(ALL_MEASURES, filter), filter, period);
-  const relaxed = relaxedFilters(filter).map((other) => rawTables(store.cells(ALL_MEASURES, other), other, period));
+  const raw = rawTables(store.cells([...MEASURES], filter), filter, period);
+  const relaxed = relaxedFilters(filter).map((other) => rawTables(store.cells([...MEASURES], other), other, period));
   const tables = raw.map((table) => finish(table, threshold, relaxed));
   const refused = store.refused(filter.from, filter.to);
   const shown = (count: number): ReportValue => (isSmall(count, threshold) ? null : count);
