@@ -10,6 +10,7 @@ import type {
   HandoffErrorCode,
   QueueEntry,
 } from '../../src/handoff/handoff-protocol.js';
+import type { FollowUp, MessageContent } from '../../src/handoff/message-content.js';
 import type { NavigatorEvent } from './navigator-connection.js';
 
 /** One line of a transcript. */
@@ -20,6 +21,8 @@ export interface ConsoleMessage {
   from: 'visitor' | 'navigator';
   /** Plain text, rendered as text. */
   text: string;
+  /** A phrase, services, the safety check...: what the console renders instead of bare text. */
+  content?: MessageContent;
   /** Epoch ms: the service's time once stored, the local time while pending. */
   at: number;
   pending: boolean;
@@ -50,6 +53,8 @@ export interface ConsoleState {
   assigned: QueueEntry[];
   conversations: Record<string, ConsoleConversation>;
   callbacks: CallbackRequest[];
+  /** Follow-ups not done, earliest due first. */
+  followUps: FollowUp[];
   /** The last error not tied to a message (a claim that lost the race, for instance). */
   notice: { code: HandoffErrorCode; conversationId?: string } | null;
 }
@@ -63,6 +68,7 @@ export const INITIAL_CONSOLE_STATE: ConsoleState = {
   assigned: [],
   conversations: {},
   callbacks: [],
+  followUps: [],
   notice: null,
 };
 
@@ -82,6 +88,13 @@ export function applyNavigatorEvent(state: ConsoleState, event: NavigatorEvent, 
       return { ...state, assigned: event.conversations };
     case 'callbacks':
       return { ...state, callbacks: event.requests };
+    case 'follow-ups':
+      return { ...state, followUps: event.entries };
+    case 'record-saved':
+      return updateConversation(state, event.record.conversationId, (conversation) => ({
+        ...conversation,
+        detail: { ...conversation.detail, record: event.record },
+      }));
     case 'conversation': {
       const existing = state.conversations[event.conversation.id];
       const conversation: ConsoleConversation = {
@@ -101,6 +114,7 @@ export function applyNavigatorEvent(state: ConsoleState, event: NavigatorEvent, 
           clientId: event.message.clientId,
           from: event.message.from,
           text: event.message.text,
+          ...(event.message.content ? { content: event.message.content } : {}),
           at: event.message.at,
           pending: false,
         }),
@@ -160,10 +174,14 @@ export function addOwnMessage(
   clientId: string,
   text: string,
   now: number,
+  content?: MessageContent,
 ): ConsoleState {
   return updateConversation(state, conversationId, (conversation) => ({
     ...conversation,
-    messages: [...conversation.messages, { clientId, from: 'navigator', text, at: now, pending: true }],
+    messages: [
+      ...conversation.messages,
+      { clientId, from: 'navigator', text, ...(content ? { content } : {}), at: now, pending: true },
+    ],
   }));
 }
 

@@ -16,6 +16,7 @@
 import type { CrisisKind } from '../conversation/crisis-kinds.js';
 import type { HandoffReason } from '../conversation/handoff-rules.js';
 import type { NeedCategory } from '../directory/snapshot.js';
+import type { ContactRecord, ContactRecordInput, FollowUp, FollowUpTime, MessageContent } from './message-content.js';
 
 /** Version of this protocol; bumped on any breaking change to a frame. */
 export const HANDOFF_PROTOCOL_VERSION = 1;
@@ -127,7 +128,13 @@ export type HandoffErrorCode =
   /** The connection's origin is not allowed. */
   | 'origin-not-allowed'
   /** The navigator's session is missing or expired. */
-  | 'not-signed-in';
+  | 'not-signed-in'
+  /** A message's `content` was malformed, or of a kind this side may not send. Not stored. */
+  | 'invalid-content'
+  /** A contact record was malformed. Not stored. */
+  | 'invalid-record'
+  /** A follow-up request without a usable phone number or time, or an unknown follow-up. */
+  | 'invalid-follow-up';
 
 /** An error frame's payload. */
 export interface HandoffError {
@@ -150,6 +157,8 @@ export interface TranscriptMessage {
   clientId: string;
   /** Plain text, always rendered as text. */
   text: string;
+  /** What the message is, when more than free text (see `message-content.ts`). */
+  content?: MessageContent;
   /** When the service stored it, epoch milliseconds. */
   at: number;
 }
@@ -174,9 +183,11 @@ export type VisitorFrame =
   | { type: 'start'; startId: string; summary: HandoffSummary }
   /** Reattaches to a conversation and asks for every message after `after`. */
   | { type: 'resume'; conversationId: string; secret: string; after: number }
-  | { type: 'send'; clientId: string; text: string }
+  | { type: 'send'; clientId: string; text: string; content?: MessageContent }
   | { type: 'typing'; typing: boolean }
   | { type: 'end' }
+  /** Opts in to a follow-up call, after the navigator offered one. */
+  | { type: 'follow-up'; clientId: string; phone: string; when: FollowUpTime }
   | ({ type: 'request-callback'; language: string; summary?: HandoffSummary } & CallbackRequestInput)
   | { type: 'ping' };
 
@@ -196,6 +207,8 @@ export type ServiceToVisitorFrame =
   /** Nobody can chat now; no conversation was created. A callback request is still possible. */
   | { type: 'offline'; reason: OfflineReason }
   | { type: 'callback-saved'; clientId: string }
+  /** The follow-up is stored; the navigator will call around `dueAt` (epoch milliseconds). */
+  | { type: 'follow-up-saved'; clientId: string; dueAt: number }
   | ({ type: 'error' } & HandoffError)
   | { type: 'pong' };
 
@@ -223,6 +236,8 @@ export interface ConversationDetail {
   waitingSince: number;
   visitorConnected: boolean;
   endedBy?: EndedBy;
+  /** The contact record, once saved. */
+  record?: ContactRecord;
 }
 
 /** A stored callback request as the console shows it. */
@@ -242,12 +257,20 @@ export type NavigatorFrame =
   | { type: 'claim'; conversationId: string }
   /** Reattaches to a claimed conversation and asks for every message after `after`. */
   | { type: 'open'; conversationId: string; after: number }
-  | { type: 'send'; conversationId: string; clientId: string; text: string }
+  | { type: 'send'; conversationId: string; clientId: string; text: string; content?: MessageContent }
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'end'; conversationId: string }
   /** Returns the conversation to the queue, keeping its place by waiting time. */
   | { type: 'release'; conversationId: string }
   | { type: 'callback-handled'; callbackId: number }
+  /** Saves (or replaces) the record of a contact this navigator holds or held. */
+  | { type: 'save-record'; conversationId: string; record: ContactRecordInput }
+  /** Takes a due follow-up, so other navigators see who is calling. */
+  | { type: 'follow-up-take'; followUpId: number }
+  /** Marks a follow-up done: its phone number is deleted at once. */
+  | { type: 'follow-up-done'; followUpId: number }
+  /** Moves a follow-up to another time and back to "due". */
+  | { type: 'follow-up-reschedule'; followUpId: number; dueAt: number }
   | { type: 'ping' };
 
 /** Frames the service sends a navigator. */
@@ -266,6 +289,9 @@ export type ServiceToNavigatorFrame =
   | { type: 'ended'; conversationId: string; by: EndedBy }
   | { type: 'released'; conversationId: string }
   | { type: 'callbacks'; requests: CallbackRequest[] }
+  /** Follow-ups not yet done, earliest due first. */
+  | { type: 'follow-ups'; entries: FollowUp[] }
+  | { type: 'record-saved'; record: ContactRecord }
   | ({ type: 'error'; conversationId?: string } & HandoffError)
   | { type: 'pong' };
 
