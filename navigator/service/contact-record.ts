@@ -12,7 +12,8 @@ export function safetyCheckOf(messages: readonly TranscriptMessage[]): SafetyChe
   for (const message of messages) {
     const content = message.content;
     if (message.from === 'navigator' && content?.kind === 'safety-check' && result === 'not-done') result = 'no-answer';
-    if (message.from === 'visitor' && content?.kind === 'safety-answer' && result !== 'not-done') result = content.answer;
+    if (message.from === 'visitor' && content?.kind === 'safety-answer' && result !== 'not-done')
+      result = content.answer;
   }
   return result;
 }

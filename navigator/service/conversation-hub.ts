@@ -619,7 +619,8 @@ export class ConversationHub {
       now: this.now(),
     });
     const data = serialize<ServiceToNavigatorFrame>({ type: 'record-saved', record });
-    for (const other of this.navigatorConnections) if (other.navigator.id === connection.navigator.id) other.peer.send(data);
+    for (const other of this.navigatorConnections)
+      if (other.navigator.id === connection.navigator.id) other.peer.send(data);
   }
 
   private changeFollowUp(

@@ -82,7 +82,11 @@ export function parseContactRecord(value: unknown): Read<ContactRecordInput> {
   });
   if (!isObject(value)) return fail('"record" must be an object.');
   const needs = value.needs;
-  if (!Array.isArray(needs) || needs.length > NEED_CATEGORIES.length || !needs.every((n) => oneOf(NEED_CATEGORIES, n))) {
+  if (
+    !Array.isArray(needs) ||
+    needs.length > NEED_CATEGORIES.length ||
+    !needs.every((n) => oneOf(NEED_CATEGORIES, n))
+  ) {
     return fail(`"needs" must list categories from: ${NEED_CATEGORIES.join(', ')}.`);
   }
   const referrals = value.referrals;

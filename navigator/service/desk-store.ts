@@ -76,7 +76,12 @@ export class DeskStore {
       safetyCheck: input.safetyCheck,
       now: input.now,
     });
-    return { ...input.record, conversationId: input.conversationId, safetyCheck: input.safetyCheck, savedAt: input.now };
+    return {
+      ...input.record,
+      conversationId: input.conversationId,
+      safetyCheck: input.safetyCheck,
+      savedAt: input.now,
+    };
   }
 
   /** The record of a contact, if saved. */
@@ -108,8 +113,7 @@ export class DeskStore {
 
   /** The due time stored for a client id (for a repeated request). */
   followUpDueAt(conversationId: string, clientId: string): number | undefined {
-    return (this.statements.followUpByClientId.get(conversationId, clientId) as { due_at: number } | undefined)
-      ?.due_at;
+    return (this.statements.followUpByClientId.get(conversationId, clientId) as { due_at: number } | undefined)?.due_at;
   }
 
   /** Follow-ups not done, earliest due first. */

@@ -17,11 +17,7 @@ const CHOICES: Record<FollowUpTime, { days: number; hour: number }> = {
 /** The moment (epoch milliseconds) a follow-up chosen at `now` is due, in `timeZone`. */
 export function followUpDueAt(when: FollowUpTime, now: number, timeZone: string): number {
   const { days, hour } = CHOICES[when];
-  const [year, month, day] = wallClock(new Date(now), timeZone).date.split('-').map(Number) as [
-    number,
-    number,
-    number,
-  ];
+  const [year, month, day] = wallClock(new Date(now), timeZone).date.split('-').map(Number) as [number, number, number];
   // The wall time wanted, read as if it were UTC; then corrected by the zone's offset there.
   const wanted = Date.UTC(year, month - 1, day + days, hour);
   const offset = (at: number) => {

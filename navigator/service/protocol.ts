@@ -64,7 +64,10 @@ export function parseVisitorFrame(data: string): Parsed<VisitorFrame> {
       if (object.content !== undefined) {
         const content = parseContent(object.content, VISITOR_CONTENT_KINDS, object.clientId);
         if (!content.ok) return content;
-        return { ok: true, value: { type: 'send', clientId: object.clientId, text: object.text, content: content.value } };
+        return {
+          ok: true,
+          value: { type: 'send', clientId: object.clientId, text: object.text, content: content.value },
+        };
       }
       return { ok: true, value: { type: 'send', clientId: object.clientId, text: object.text } };
     case 'follow-up': {
@@ -118,7 +121,8 @@ export function parseNavigatorFrame(data: string): Parsed<NavigatorFrame> {
     const followUpId = object.followUpId;
     if (!Number.isSafeInteger(followUpId)) return invalid(`"${type}" needs a numeric "followUpId".`);
     if (type !== 'follow-up-reschedule') return { ok: true, value: { type, followUpId: followUpId as number } };
-    if (!Number.isSafeInteger(object.dueAt)) return invalid('"follow-up-reschedule" needs "dueAt", epoch milliseconds.');
+    if (!Number.isSafeInteger(object.dueAt))
+      return invalid('"follow-up-reschedule" needs "dueAt", epoch milliseconds.');
     return { ok: true, value: { type, followUpId: followUpId as number, dueAt: object.dueAt as number } };
   }
   const conversationId = object.conversationId;

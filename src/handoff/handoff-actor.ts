@@ -10,17 +10,20 @@
 import { fromCallback } from 'xstate';
 import type {
   CallbackRequestDetails,
+  FollowUpRequestDetails,
   HandoffEvent,
   HandoffOpenRequest,
   HandoffTransport,
 } from './handoff-transport.js';
+import type { MessageContent } from './message-content.js';
 
 /** Commands the parent sends the actor. */
 export type HandoffCommand =
-  | { type: 'send'; clientId: string; text: string }
+  | { type: 'send'; clientId: string; text: string; content?: MessageContent }
   | { type: 'typing'; typing: boolean }
   | { type: 'end' }
-  | ({ type: 'request-callback' } & CallbackRequestDetails);
+  | ({ type: 'request-callback' } & CallbackRequestDetails)
+  | ({ type: 'request-follow-up' } & FollowUpRequestDetails);
 
 /** The actor's input: what to open. */
 export type HandoffActorInput = HandoffOpenRequest;
@@ -36,7 +39,7 @@ export function createHandoffActor(transport: HandoffTransport) {
     receive((command) => {
       switch (command.type) {
         case 'send':
-          return connection.send(command.clientId, command.text);
+          return connection.send(command.clientId, command.text, command.content);
         case 'typing':
           return connection.typing(command.typing);
         case 'end':
@@ -47,6 +50,8 @@ export function createHandoffActor(transport: HandoffTransport) {
             phone: command.phone,
             bestTime: command.bestTime,
           });
+        case 'request-follow-up':
+          return connection.requestFollowUp({ clientId: command.clientId, phone: command.phone, when: command.when });
       }
     });
     return () => connection.close();

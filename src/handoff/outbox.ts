@@ -48,9 +48,7 @@ export function nextToSend(outbox: Outbox, now: number): OutboxEntry | undefined
 
 /** Marks the head as sent. */
 export function markSent(outbox: Outbox, clientId: string, now: number): Outbox {
-  return outbox.map((entry) =>
-    entry.clientId === clientId ? { ...message(entry), sentAt: now } : entry,
-  );
+  return outbox.map((entry) => (entry.clientId === clientId ? { ...message(entry), sentAt: now } : entry));
 }
 
 /** Removes an acknowledged message. Acknowledgements for unknown ids change nothing. */
@@ -62,9 +60,7 @@ export function acknowledge(outbox: Outbox, clientId: string): Outbox {
 
 /** After a rate-limit refusal: send this message again, not before `notBefore`. */
 export function retryLater(outbox: Outbox, clientId: string, notBefore: number): Outbox {
-  return outbox.map((entry) =>
-    entry.clientId === clientId ? { ...message(entry), notBefore } : entry,
-  );
+  return outbox.map((entry) => (entry.clientId === clientId ? { ...message(entry), notBefore } : entry));
 }
 
 /** After the connection dropped: nothing is in flight any more, everything will be resent. */
