@@ -24,7 +24,7 @@ import type {
 } from '../../src/handoff/handoff-protocol.js';
 import type { MessageContent } from '../../src/handoff/message-content.js';
 import type { NavigatorServiceConfig } from './config.js';
-import { safetyCheckOf } from './contact-record.js';
+import { safetyCheckOf } from '../../src/handoff/transcript-content.js';
 import { DeskStore } from './desk-store.js';
 import { followUpDueAt } from './follow-up-time.js';
 import { randomToken, sameHash, tokenHash } from './navigator-accounts.js';
