@@ -8,13 +8,10 @@ import {
   sessionStorageOrUndefined,
   writeStoredConversation,
 } from './conversation/conversation-storage.js';
-import {
-  type ConversationEmitted,
-  type ConversationEvent,
-  conversationMachine,
-  type QuickReply,
-} from './conversation/conversation.machine.js';
+import { conversationMachine } from './conversation/conversation.machine.js';
+import type { ConversationEmitted, ConversationEvent, QuickReply } from './conversation/conversation-types.js';
 import { resumeOf, withCurrentLiveChatInput } from './conversation/live-chat.js';
+import { liveStatusLine } from './conversation/live-chat.states.js';
 import { ActorController } from './controllers/actor-controller.js';
 import { createHandoffActor } from './handoff/handoff-actor.js';
 import type { HandoffTransport } from './handoff/handoff-transport.js';
@@ -386,7 +383,7 @@ export class ReferralAssistant extends LitElement {
           ${messages.map((message: ChatMessage) => renderMessage(message, this.messageContext()))}
           ${busy ? html`<p class="busy" role="status">${t('busy')}</p>` : nothing}
         </div>
-        ${this.renderLiveStatus()} ${snapshot.context.form === 'callback' ? this.renderCallbackForm() : nothing}
+        ${this.renderLiveStatus()} ${snapshot.hasTag('callback-form') ? this.renderCallbackForm() : nothing}
         <div class="replies" part="replies" role="group" aria-label=${t('repliesLabel')} tabindex="-1">
           ${busy ? nothing : replies.map((reply: QuickReply) => this.renderReply(reply))}
         </div>
@@ -416,19 +413,8 @@ export class ReferralAssistant extends LitElement {
 
   /** Connecting, place in line, who the visitor is chatting with, typing: announced politely. */
   private renderLiveStatus(): TemplateResult {
-    const live = this.conversation.snapshot.context.live;
-    const t = this.t;
-    const name = live?.navigatorName ?? t('lines:live.navigator');
-    let text = '';
-    if (live?.status === 'connecting') {
-      text = t(live.conversationId ? 'lines:live.status.reconnecting' : 'lines:live.status.connecting');
-    } else if (live?.status === 'waiting') {
-      text = live.position
-        ? t('lines:live.status.waiting', { position: live.position })
-        : t('lines:live.status.waitingNoPosition');
-    } else if (live?.status === 'chatting') {
-      text = t(live.navigatorTyping ? 'lines:live.status.typing' : 'lines:live.status.chatting', { name });
-    }
+    const line = liveStatusLine(this.conversation.snapshot);
+    const text = line ? translateLine(this.t, line) : '';
     return html`<p class="live-status" role="status" ?hidden=${!text}>${text}</p>`;
   }
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv, type StaticRoute } from './config.js';
 import { startNavigatorService } from './navigator-service.js';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * `NAVIGATOR_STATIC` as `prefix=folder` pairs separated by commas, folders relative to the

@@ -6,7 +6,7 @@
  */
 import { pickText } from '../directory/snapshot.js';
 import type { HandoffSummary, ServiceShown } from '../handoff/handoff-protocol.js';
-import type { ConversationContext } from './conversation.machine.js';
+import type { ConversationContext } from './conversation-types.js';
 
 /** The summary handed to a navigator for this conversation. */
 export function handoffSummary(context: ConversationContext): HandoffSummary {

@@ -7,12 +7,11 @@
 import type { OfflineReason } from '../handoff/handoff-protocol.js';
 import type { HandoffOpenRequest, HandoffResume, PendingMessage } from '../handoff/handoff-transport.js';
 
-/** Where the live chat stands, as the visitor sees it. */
-export type LiveStatus = 'connecting' | 'waiting' | 'chatting' | 'offline' | 'ended';
-
-/** Everything about the live chat that must survive a reload. */
+/**
+ * Everything about the live chat that must survive a reload. Where it stands (connecting,
+ * waiting, chatting, offline) is the machine's `live` state, not data here.
+ */
 export interface LiveChat {
-  status: LiveStatus;
   /** Set once the service has the conversation; with `secret`, what a reload resumes. */
   conversationId?: string;
   secret?: string;
@@ -21,7 +20,6 @@ export interface LiveChat {
   /** Place in the queue while waiting; 1 means next. */
   position?: number;
   navigatorName?: string;
-  navigatorTyping: boolean;
   /** Visitor messages sent but not yet acknowledged, resent after a reload. */
   pending: PendingMessage[];
   offlineReason?: OfflineReason;
@@ -31,7 +29,7 @@ export interface LiveChat {
 
 /** A live chat about to connect. */
 export function newLiveChat(): LiveChat {
-  return { status: 'connecting', lastSeq: 0, navigatorTyping: false, pending: [], nextClientNumber: 1 };
+  return { lastSeq: 0, pending: [], nextClientNumber: 1 };
 }
 
 /** What a reload needs to resume, once the service has the conversation. */

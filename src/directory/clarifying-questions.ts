@@ -5,7 +5,7 @@
  * "who is it for?" when some candidates have age limits, "today?" when the need can be urgent
  * and the candidates' hours differ. Every question costs a stressed visitor a tap.
  */
-import type { Question } from '../conversation/conversation.machine.js';
+import type { Question } from '../conversation/conversation-types.js';
 import type { AgeGroup } from './directory-matcher.js';
 import { servesAgeGroup } from './directory-matcher.js';
 import type { Area, NeedCategory, Service } from './snapshot.js';

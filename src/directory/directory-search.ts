@@ -9,7 +9,7 @@ import type {
   FindServicesInput,
   FoundServices,
   NeedAssessment,
-} from '../conversation/conversation.machine.js';
+} from '../conversation/conversation-types.js';
 import { questionsThatChangeResults } from './clarifying-questions.js';
 import { type DirectoryIndex, type MatchFilters, matchServices } from './directory-matcher.js';
 import { type LoadedDirectory, type LoadedSnapshot, loadDirectory } from './directory-loader.js';

@@ -1,13 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import type { ChatMessage } from '../../src/conversation/chat-message.js';
-import {
-  type AssessNeedInput,
-  conversationMachine,
-  type FindServicesInput,
-  type FoundServices,
-  type NeedAssessment,
-} from '../../src/conversation/conversation.machine.js';
+import { conversationMachine } from '../../src/conversation/conversation.machine.js';
+import type {
+  AssessNeedInput,
+  FindServicesInput,
+  FoundServices,
+  NeedAssessment,
+} from '../../src/conversation/conversation-types.js';
 import { handoffSummary } from '../../src/conversation/handoff-summary.js';
 import { triageText } from '../../src/conversation/triage.js';
 import type { Service } from '../../src/directory/snapshot.js';

@@ -25,11 +25,15 @@ describe('results people can act on, on a phone', { timeout: 120_000 }, () => {
     ({ context, page } = await session.newPage({ phone: true, locale: 'es-MX' }));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
     await page.clock.setFixedTime(TUESDAY_11AM_TORONTO);
+    // An arrow, not a named function: tsx's keepNames would wrap a named one in a `__name`
+    // helper that does not exist in the page, and the init script would fail silently.
     await page.addInitScript(() => {
-      (window as unknown as { printed: number }).printed = 0;
-      window.print = function printStandIn() {
-        (window as unknown as { printed: number }).printed++;
+      const counter = window as unknown as { printed: number; printStandIn: unknown };
+      counter.printed = 0;
+      window.print = () => {
+        counter.printed++;
       };
+      counter.printStandIn = window.print;
     });
     await page.goto(`${session.url}/`);
 
@@ -111,7 +115,11 @@ describe('results people can act on, on a phone', { timeout: 120_000 }, () => {
     // The stand-in for the browser's print dialog is in place from the page's first script
     // (addInitScript, before goto), so the widget can only ever reach it: a real dialog would
     // block the page, and with it the tap that opened it.
-    assert.equal(await page.evaluate(() => window.print.name), 'printStandIn', 'window.print is the stand-in');
+    assert.equal(
+      await page.evaluate(() => window.print === (window as unknown as { printStandIn: unknown }).printStandIn),
+      true,
+      'window.print is the stand-in',
+    );
     await page.getByRole('button', { name: 'Imprimir' }).tap();
     // The print view loads when asked for, then the browser's print dialog opens, once.
     await waitInPage(

@@ -4,12 +4,8 @@
  * delivered as the events XState would deliver.
  */
 import { getShortestPaths } from 'xstate/graph';
-import {
-  type ConversationEvent,
-  conversationMachine,
-  type FoundServices,
-  type NeedAssessment,
-} from '../../src/conversation/conversation.machine.js';
+import { conversationMachine } from '../../src/conversation/conversation.machine.js';
+import type { ConversationEvent, FoundServices, NeedAssessment } from '../../src/conversation/conversation-types.js';
 import type { Service } from '../../src/directory/snapshot.js';
 
 const service: Service = {

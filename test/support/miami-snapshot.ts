@@ -15,7 +15,7 @@ import type { DirectorySnapshot } from '../../src/directory/snapshot.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Where the Miami export lives relative to the project. */
-export const MIAMI_DATA = resolve(here, '../../shared/data/open211-miami-2019');
+export const MIAMI_DATA = resolve(here, '../../../shared/data/open211-miami-2019');
 
 /** The Miami snapshot and how it was obtained, or why it could not be. */
 export type MiamiSnapshot = { ok: true; snapshot: DirectorySnapshot; how: string } | { ok: false; why: string };
