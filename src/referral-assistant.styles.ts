@@ -364,6 +364,15 @@ export const styles = css`
     background: var(--ra-surface-alt);
     border-inline-start: 4px solid var(--ra-accent);
   }
+  .from-navigator.services {
+    max-width: 100%;
+  }
+  .from-navigator .marker {
+    display: block;
+    font-size: 0.8125rem;
+    font-style: italic;
+    color: var(--ra-text-muted);
+  }
   .sender {
     display: block;
     font-weight: 700;

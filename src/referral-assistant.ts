@@ -28,6 +28,7 @@ import type { Region } from './regions/region.js';
 import { EMERGENCY_NUMBERS, knownRegionId, loadRegion } from './regions/regions.js';
 import { readableTextColor } from './ui/accent-contrast.js';
 import { DEFAULT_MAP_URL } from './ui/directions-link.js';
+import { renderFollowUpForm } from './ui/follow-up-form.js';
 import { type MessageContext, renderMessage } from './ui/message-view.js';
 import { speak, speakableText, speechSupported } from './ui/read-aloud.js';
 import { safeWebUrl } from './ui/safe-link.js';
@@ -173,6 +174,7 @@ export class ReferralAssistant extends LitElement {
         triageText: fromPromise(async ({ input }) => (await loadTriage()).triageText(input.text)),
         assessNeed: fromPromise(async ({ input }) => (await this.directorySearch()).assess(input)),
         findServices: fromPromise(async ({ input }) => (await this.directorySearch()).find(input)),
+        lookupServices: fromPromise(async ({ input }) => (await this.directorySearch()).byIds(input.ids)),
         navigator: createHandoffActor(this.transport),
         locateVisitor: fromPromise(() => locateVisitor()),
       },
@@ -384,6 +386,14 @@ export class ReferralAssistant extends LitElement {
           ${busy ? html`<p class="busy" role="status">${t('busy')}</p>` : nothing}
         </div>
         ${this.renderLiveStatus()} ${snapshot.hasTag('callback-form') ? this.renderCallbackForm() : nothing}
+        ${
+          snapshot.hasTag('follow-up-form')
+            ? renderFollowUpForm(this.t, (details) => {
+                this.focusAfterRender = 'replies';
+                this.send({ type: 'SUBMIT_FOLLOW_UP', ...details });
+              })
+            : nothing
+        }
         <div class="replies" part="replies" role="group" aria-label=${t('repliesLabel')} tabindex="-1">
           ${busy ? nothing : replies.map((reply: QuickReply) => this.renderReply(reply))}
         </div>

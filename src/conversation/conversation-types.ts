@@ -3,6 +3,7 @@
  * effects take and give back, and what it tells the outside world. Plain JSON throughout: the
  * context is persisted per tab.
  */
+import type { FollowUpTime, SafetyAnswer } from '../handoff/message-content.js';
 import type { AgeGroup, MatchReason } from '../directory/directory-matcher.js';
 import type { GeoPoint, LocalizedText, NeedCategory, Service, UiLanguage } from '../directory/snapshot.js';
 import type { HandoffEvent } from '../handoff/handoff-transport.js';
@@ -133,7 +134,12 @@ export type ReplyEvent =
   | { type: 'START_OVER' }
   | { type: 'END_CHAT' }
   | { type: 'REQUEST_CALLBACK' }
-  | { type: 'CANCEL_CALLBACK' };
+  | { type: 'CANCEL_CALLBACK' }
+  /** The visitor's answer to the navigator's safety check. */
+  | { type: 'SAFETY_ANSWER'; answer: SafetyAnswer }
+  /** Yes or no to the navigator's follow-up offer. */
+  | { type: 'ACCEPT_FOLLOW_UP' }
+  | { type: 'DECLINE_FOLLOW_UP' };
 
 /**
  * What the conversation tells the outside world (the element turns these into DOM events).
@@ -153,7 +159,9 @@ export type VisitorEvent =
   /** The visitor is typing (or stopped) in a live chat. */
   | { type: 'TYPING'; typing: boolean }
   /** The callback form, filled in. */
-  | { type: 'SUBMIT_CALLBACK'; phone: string; bestTime: string };
+  | { type: 'SUBMIT_CALLBACK'; phone: string; bestTime: string }
+  /** The follow-up form, filled in. */
+  | { type: 'SUBMIT_FOLLOW_UP'; phone: string; when: FollowUpTime };
 
 /** Every event the conversation accepts: the visitor's, and what the navigator connection reports. */
 export type ConversationEvent = VisitorEvent | HandoffEvent;
@@ -172,7 +180,8 @@ export type ConversationTag =
   | 'live-waiting'
   | 'live-chatting'
   | 'navigator-typing'
-  | 'callback-form';
+  | 'callback-form'
+  | 'follow-up-form';
 
 /** Everything the conversation remembers; all of it is plain JSON, persisted per tab. */
 export interface ConversationContext {

@@ -50,6 +50,12 @@ export function replyLine(event: ReplyEvent, areaOptions: AreaOption[] = []): Li
       return { key: 'lines:live.requestCallback' };
     case 'CANCEL_CALLBACK':
       return { key: 'lines:live.callback.cancel' };
+    case 'SAFETY_ANSWER':
+      return { key: `lines:live.desk.safety.${event.answer}` };
+    case 'ACCEPT_FOLLOW_UP':
+      return { key: 'lines:live.desk.followUp.yes' };
+    case 'DECLINE_FOLLOW_UP':
+      return { key: 'lines:live.desk.followUp.no' };
   }
 }
 
@@ -76,6 +82,11 @@ export const REPLIES = {
   endChat: reply({ type: 'END_CHAT' }),
   requestCallback: reply({ type: 'REQUEST_CALLBACK' }),
   cancelCallback: reply({ type: 'CANCEL_CALLBACK' }),
+  safe: reply({ type: 'SAFETY_ANSWER', answer: 'safe' }),
+  notSafe: reply({ type: 'SAFETY_ANSWER', answer: 'not-safe' }),
+  rather: reply({ type: 'SAFETY_ANSWER', answer: 'call' }),
+  acceptFollowUp: reply({ type: 'ACCEPT_FOLLOW_UP' }),
+  declineFollowUp: reply({ type: 'DECLINE_FOLLOW_UP' }),
 } satisfies Record<string, QuickReply>;
 
 /**
@@ -110,7 +121,7 @@ export function questionReplies(question: Question, areaOptions: AreaOption[], c
 }
 
 /** Events that carry words or come from the connection are not choices. */
-const NOT_REPLIES = ['SUBMIT_TEXT', 'SET_LANGUAGE', 'TYPING', 'SUBMIT_CALLBACK'];
+const NOT_REPLIES = ['SUBMIT_TEXT', 'SET_LANGUAGE', 'TYPING', 'SUBMIT_CALLBACK', 'SUBMIT_FOLLOW_UP'];
 
 /** Quick replies' events: the visitor's choices, named in capitals; the connection's are lower case. */
 export function isReplyEvent(event: ConversationEvent): event is ReplyEvent {

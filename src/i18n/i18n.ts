@@ -8,11 +8,12 @@ import type { UiLanguage } from '../directory/snapshot.js';
 import { UI_LANGUAGES } from '../directory/snapshot.js';
 import type enSafety from '../../locales/en/safety.json';
 import type enLines from '../../locales/en/lines.json';
+import type enPhrasebook from '../../locales/en/phrasebook.json';
 import type enSearch from '../../locales/en/search.json';
 import type enUi from '../../locales/en/ui.json';
 
 /** The namespaces of visitor-facing strings. */
-export type Namespace = 'ui' | 'safety' | 'search' | 'lines';
+export type Namespace = 'ui' | 'safety' | 'search' | 'lines' | 'phrasebook';
 
 type Strings = Partial<Record<Namespace, Record<string, unknown>>>;
 
@@ -36,19 +37,30 @@ const loaders: Record<UiLanguage, () => Promise<Strings>> = {
   },
 };
 
+type JsonModule = Promise<{ default: Record<string, unknown> }>;
+
 /**
- * Crisis and helpline wording, loaded apart: it is only read in a crisis response or when
- * phone numbers are offered, and the first results must not wait for it.
+ * Crisis, helpline and live-chat wording, with the navigator's phrasebook, loaded apart: they
+ * are only read in a crisis response, when phone numbers are offered or in a live chat, and the
+ * first results must not wait for them.
  */
-const lineLoaders: Record<UiLanguage, () => Promise<{ default: Record<string, unknown> }>> = {
-  en: () => import('../../locales/en/lines.json', { with: { type: 'json' } }),
-  es: () => import('../../locales/es/lines.json', { with: { type: 'json' } }),
+const lineLoaders: Record<UiLanguage, () => Promise<[JsonModule, JsonModule]>> = {
+  en: async () => [
+    import('../../locales/en/lines.json', { with: { type: 'json' } }),
+    import('../../locales/en/phrasebook.json', { with: { type: 'json' } }),
+  ],
+  es: async () => [
+    import('../../locales/es/lines.json', { with: { type: 'json' } }),
+    import('../../locales/es/phrasebook.json', { with: { type: 'json' } }),
+  ],
 };
 
-/** Loads the crisis and helpline wording of a language once. */
+/** Loads the crisis, helpline and live-chat wording and the phrasebook of a language once. */
 export async function ensureLines(instance: I18n, language: UiLanguage): Promise<void> {
   if (instance.hasResourceBundle(language, 'lines')) return;
-  instance.addResourceBundle(language, 'lines', (await lineLoaders[language]()).default);
+  const [lines, phrasebook] = await Promise.all(await lineLoaders[language]());
+  instance.addResourceBundle(language, 'phrasebook', phrasebook.default);
+  instance.addResourceBundle(language, 'lines', lines.default);
 }
 
 /** True when the crisis and helpline wording of a language is there to show. */
@@ -71,7 +83,7 @@ export function createI18n(): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     resources: {},
-    ns: ['ui', 'safety', 'search', 'lines'],
+    ns: ['ui', 'safety', 'search', 'lines', 'phrasebook'],
     defaultNS: 'ui',
     fallbackLng: false,
     interpolation: { escapeValue: false },
@@ -93,6 +105,12 @@ export async function ensureLanguage(instance: I18n, language: UiLanguage): Prom
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui';
-    resources: { ui: typeof enUi; safety: typeof enSafety; search: typeof enSearch; lines: typeof enLines };
+    resources: {
+      ui: typeof enUi;
+      safety: typeof enSafety;
+      search: typeof enSearch;
+      lines: typeof enLines;
+      phrasebook: typeof enPhrasebook;
+    };
   }
 }

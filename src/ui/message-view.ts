@@ -4,7 +4,12 @@
  * browser can speak.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ChatMessage, ContactsMessage } from '../conversation/chat-message.js';
+import type {
+  ChatMessage,
+  ContactsMessage,
+  NavigatorServicesMessage,
+  ResultsMessage,
+} from '../conversation/chat-message.js';
 import type { Service, UiLanguage } from '../directory/snapshot.js';
 import type { ContactLine, Region } from '../regions/region.js';
 import { renderLineActions } from './contact-options.js';
@@ -51,8 +56,19 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
     </div>`;
   }
   if (message.from === 'navigator') {
+    const sender = message.name || t('lines:live.navigator');
+    if (message.kind === 'services') return renderSentServices(message, sender, context);
+    if (message.phrase) {
+      // A phrasebook phrase reads in the visitor's language, marked as the navigator's standard message.
+      return html`<div class="message from-navigator phrase">
+        <span class="sender">${sender}</span> <span class="text">${t(`phrasebook:${message.phrase}`)}</span>
+        <span class="marker">${t('lines:live.desk.phraseNote')}</span>
+      </div>`;
+    }
+    const foreign = message.lang && message.lang !== context.language ? message.lang : undefined;
     return html`<div class="message from-navigator">
-      <span class="sender">${message.name || t('lines:live.navigator')}</span> <span class="text">${message.text}</span>
+      <span class="sender">${sender}</span> <span class="text" lang=${foreign ?? nothing}>${message.text}</span>
+      ${foreign ? html`<span class="marker">${t('lines:live.desk.writtenIn', { language: languageName(foreign, context.language) })}</span>` : nothing}
     </div>`;
   }
   switch (message.kind) {
@@ -63,32 +79,60 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
         html`<span class="visually-hidden">${t('assistant')}</span> ${translateLine(t, message.line)}`,
       );
     case 'results':
-      return assistantBubble(
-        context,
-        'results-message',
-        html`<ul class="results" role="list">
-          ${message.results.map(({ service, reasons, distanceKm }, index) =>
-            renderServiceCard(service, reasons, {
-              t,
-              language: context.language,
-              idPrefix: `m${message.id}-${index}`,
-              timeZone: message.timeZone,
-              distanceUnit: message.distanceUnit,
-              mapUrl: context.mapUrl,
-              copy: context.copy,
-              ...(distanceKm !== undefined ? { distanceKm } : {}),
-            }),
-          )}
-        </ul>
-        ${renderShare(
-          message.results.map((result) => result.service),
-          context,
-        )}`,
-      );
+      return assistantBubble(context, 'results-message', renderResults(message, context));
     case 'contacts':
       return assistantBubble(context, 'contacts', renderContacts(message, context));
     case 'crisis':
       return assistantBubble(context, 'crisis', renderCrisisResponse(message, context));
+  }
+}
+
+/** Service cards and the "Keep these results" actions, for the widget's results and a navigator's alike. */
+function renderResults(
+  message: Pick<ResultsMessage, 'id' | 'results' | 'timeZone' | 'distanceUnit'>,
+  context: MessageContext,
+): TemplateResult {
+  return html`<ul class="results" role="list">
+      ${message.results.map(({ service, reasons, distanceKm }, index) =>
+        renderServiceCard(service, reasons, {
+          t: context.t,
+          language: context.language,
+          idPrefix: `m${message.id}-${index}`,
+          timeZone: message.timeZone,
+          distanceUnit: message.distanceUnit,
+          mapUrl: context.mapUrl,
+          copy: context.copy,
+          ...(distanceKm !== undefined ? { distanceKm } : {}),
+        }),
+      )}
+    </ul>
+    ${renderShare(
+      message.results.map((result) => result.service),
+      context,
+    )}`;
+}
+
+/** Services a navigator sent, as the widget's own cards in the visitor's language. */
+function renderSentServices(
+  message: NavigatorServicesMessage,
+  sender: string,
+  context: MessageContext,
+): TemplateResult {
+  const { t } = context;
+  const missing = message.lookedUp && message.results.length < message.serviceIds.length;
+  return html`<div class="message from-navigator services">
+    <span class="sender">${sender}</span> <span class="text">${t('lines:live.desk.servicesSent', { name: sender })}</span>
+    ${message.results.length ? renderResults(message, context) : nothing}
+    ${missing ? html`<p class="marker">${t('lines:live.desk.servicesMissing')}</p>` : nothing}
+  </div>`;
+}
+
+/** A language's name in the visitor's language ("inglés"). */
+function languageName(code: string, language: UiLanguage): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
   }
 }
 
