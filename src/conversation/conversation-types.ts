@@ -161,20 +161,21 @@ export type VisitorEvent =
   /** The callback form, filled in. */
   | { type: 'SUBMIT_CALLBACK'; phone: string; bestTime: string }
   /** The follow-up form, filled in. */
-  | { type: 'SUBMIT_FOLLOW_UP'; phone: string; when: FollowUpTime };
+  | { type: 'SUBMIT_FOLLOW_UP'; phone: string; when: FollowUpTime }
+  /** Quick exit: the page is being left at once; a live chat ends for the navigator too. */
+  | { type: 'QUICK_EXIT' };
 
 /** Every event the conversation accepts: the visitor's, and what the navigator connection reports. */
 export type ConversationEvent = VisitorEvent | HandoffEvent;
 
 /**
  * What the view asks of a state, as tags: `busy` while an effect runs (the replies are hidden);
- * `assertive` while the latest turn is a crisis response; `live` through a live chat, with
+ * `live` through a live chat, with
  * `live-connecting`, `live-waiting` and `live-chatting` for where it stands, `navigator-typing`
  * while the navigator types, and `callback-form` while the callback form is shown.
  */
 export type ConversationTag =
   | 'busy'
-  | 'assertive'
   | 'live'
   | 'live-connecting'
   | 'live-waiting'

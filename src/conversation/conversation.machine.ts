@@ -118,9 +118,7 @@ export const conversationMachine = needFindingSetup
         },
       },
       ...needFindingStates,
-      /** The crisis response is the latest turn: the history interrupts a screen reader for it. */
       crisis: {
-        tags: ['assertive'],
         on: {
           CONTINUE: { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },
           ANOTHER_NEED: { target: 'askingNeed', actions: ['recordChoice', 'askAnotherNeed'] },

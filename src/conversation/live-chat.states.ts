@@ -153,6 +153,11 @@ export const liveChatSetup = conversationSetup.extend({
       typing: event.type === 'TYPING' && event.typing,
     })),
     endLiveChat: sendTo('navigator', { type: 'end' as const }),
+    /** Quick exit: the open connection ends the chat at once, a beacon survives the page being replaced. */
+    endLiveChatOnExit: sendTo('navigator', ({ context }) => {
+      const stored = resumeOf(context.live);
+      return { type: 'end' as const, ...(stored ? { stored } : {}) };
+    }),
     noteConnected: assign(({ context, event }) =>
       event.type === 'connected'
         ? withLive(context, () => ({ conversationId: event.conversationId, secret: event.secret }))
@@ -374,6 +379,7 @@ const liveState = liveChatSetup.createStateConfig({
     // Already with a person.
     TALK_TO_PERSON: {},
     SHOW_CRISIS_LINES: { actions: ['recordChoice', 'addCrisisLines'] },
+    QUICK_EXIT: { actions: 'endLiveChatOnExit' },
     connected: { actions: 'noteConnected' },
     queued: { actions: 'notePosition' },
     'navigator-joined': { actions: 'noteJoined' },

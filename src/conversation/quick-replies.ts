@@ -121,7 +121,7 @@ export function questionReplies(question: Question, areaOptions: AreaOption[], c
 }
 
 /** Events that carry words or come from the connection are not choices. */
-const NOT_REPLIES = ['SUBMIT_TEXT', 'SET_LANGUAGE', 'TYPING', 'SUBMIT_CALLBACK', 'SUBMIT_FOLLOW_UP'];
+const NOT_REPLIES = ['SUBMIT_TEXT', 'SET_LANGUAGE', 'TYPING', 'SUBMIT_CALLBACK', 'SUBMIT_FOLLOW_UP', 'QUICK_EXIT'];
 
 /** Quick replies' events: the visitor's choices, named in capitals; the connection's are lower case. */
 export function isReplyEvent(event: ConversationEvent): event is ReplyEvent {

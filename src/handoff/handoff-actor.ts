@@ -13,6 +13,7 @@ import type {
   FollowUpRequestDetails,
   HandoffEvent,
   HandoffOpenRequest,
+  HandoffResume,
   HandoffTransport,
 } from './handoff-transport.js';
 import type { MessageContent } from './message-content.js';
@@ -21,7 +22,11 @@ import type { MessageContent } from './message-content.js';
 export type HandoffCommand =
   | { type: 'send'; clientId: string; text: string; content?: MessageContent }
   | { type: 'typing'; typing: boolean }
-  | { type: 'end' }
+  /**
+   * Ends the conversation. With `stored` (quick exit), also by a beacon that survives the page
+   * being replaced, in case the open connection has no time to say it.
+   */
+  | { type: 'end'; stored?: Pick<HandoffResume, 'conversationId' | 'secret'> }
   | ({ type: 'request-callback' } & CallbackRequestDetails)
   | ({ type: 'request-follow-up' } & FollowUpRequestDetails);
 
@@ -43,7 +48,9 @@ export function createHandoffActor(transport: HandoffTransport) {
         case 'typing':
           return connection.typing(command.typing);
         case 'end':
-          return connection.end();
+          connection.end();
+          if (command.stored) transport.endStored(command.stored);
+          return;
         case 'request-callback':
           return connection.requestCallback({
             clientId: command.clientId,

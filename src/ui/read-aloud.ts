@@ -36,3 +36,16 @@ export function speakableText(element: Element): string {
   for (const control of copy.querySelectorAll('button, .visually-hidden')) control.remove();
   return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Reads the message a "read aloud" button belongs to. */
+export function speakMessageOf(button: Element, language: string): void {
+  const message = button.closest('.message');
+  if (message) speak([speakableText(message)], language);
+}
+
+/** Reads every assistant message of a history since the visitor last said something. */
+export function speakLatestTurn(history: Element | null | undefined, language: string): void {
+  const messages = [...(history?.querySelectorAll(':scope > .message') ?? [])];
+  const lastVisitor = messages.findLastIndex((m) => m.classList.contains('from-visitor'));
+  speak(messages.slice(lastVisitor + 1).map(speakableText), language);
+}

@@ -134,15 +134,22 @@ describe('<referral-assistant>', () => {
     expect(replyLabels(second)).to.include('North End');
   });
 
-  it('keeps working after its element is moved elsewhere in the page', async () => {
+  it('carries on the same conversation after its element is moved elsewhere in the page', async () => {
     const element = await createWidget();
     await openPanel(element);
+    await chooseReply(element, 'Food');
+    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came');
+    const before = historyText(element);
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
     elsewhere.append(element);
     await element.updateComplete;
-    await chooseReply(element, 'Housing');
-    await waitUntil(() => historyText(element).includes('You: Housing'), 'the moved element stopped updating');
+    // A fresh conversation would show only the welcome: the history must be the same one.
+    expect(historyText(element)).to.deep.equal(before);
+    expect(replyLabels(element)).to.include('North End');
+    await chooseReply(element, 'North End');
+    await waitUntil(() => historyText(element).includes('You: North End'), 'the moved element stopped updating');
+    expect(historyText(element).slice(0, before.length)).to.deep.equal(before);
     elsewhere.remove();
   });
 

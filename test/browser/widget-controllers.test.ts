@@ -1,0 +1,85 @@
+/**
+ * The element's controllers (notices, focus, scrolling, the top layer, the accent, printing)
+ * keep working after the element is taken out of the page and put back, as Lit's own
+ * controller tests check.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { ReferralAssistant } from '../../src/referral-assistant.js';
+import {
+  answerUntilResults,
+  chooseReply,
+  createWidget,
+  find,
+  findAll,
+  openPanel,
+  replyLabels,
+} from '../support/widget-harness.js';
+
+/** Takes the element out of the page and puts it back elsewhere. */
+async function move(element: ReferralAssistant): Promise<HTMLElement> {
+  const elsewhere = document.createElement('div');
+  document.body.append(elsewhere);
+  element.remove();
+  elsewhere.append(element);
+  await element.updateComplete;
+  return elsewhere;
+}
+
+describe('the element’s controllers, after the element is moved', () => {
+  beforeEach(() => sessionStorage.clear());
+  afterEach(() => sessionStorage.clear());
+
+  it('keeps the widget in the top layer', async () => {
+    const element = await createWidget();
+    const elsewhere = await move(element);
+    await waitUntil(() => find(element, '.root').matches(':popover-open'), 'the root left the top layer for good');
+    elsewhere.remove();
+  });
+
+  it('still moves focus to the new quick replies after a choice', async () => {
+    const element = await createWidget();
+    await openPanel(element);
+    const elsewhere = await move(element);
+    await chooseReply(element, 'Food');
+    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came');
+    await waitUntil(
+      () => element.shadowRoot?.activeElement?.classList.contains('reply') === true,
+      'focus did not reach the first new quick reply',
+    );
+    expect(element.shadowRoot?.activeElement?.textContent?.trim()).to.equal(replyLabels(element)[0]);
+    elsewhere.remove();
+  });
+
+  it('still says "Copied" when a service is copied', async () => {
+    const element = await createWidget();
+    await openPanel(element);
+    await chooseReply(element, 'Food');
+    await answerUntilResults(element);
+    const elsewhere = await move(element);
+    const copy = findAll<HTMLButtonElement>(element, 'button').find((button) => button.textContent?.trim() === 'Copy');
+    if (!copy) throw new Error('no Copy button on the service card');
+    copy.click();
+    await waitUntil(
+      () => find(element, '.notice').textContent !== '',
+      'no notice after copying (neither copied nor failed)',
+      { timeout: 5000 },
+    );
+    expect(find(element, '.notice').getAttribute('role')).to.equal('status');
+    expect(find(element, '.notice').textContent).to.match(/^(Copied|Couldn't copy)/);
+    elsewhere.remove();
+  });
+
+  it('keeps the accent colour and a readable text colour on it', async () => {
+    const element = await createWidget();
+    element.accentColor = '#ffd700';
+    await element.updateComplete;
+    const elsewhere = await move(element);
+    element.requestUpdate();
+    await element.updateComplete;
+    const root = find(element, '.root');
+    expect(root.style.getPropertyValue('--ra-accent')).to.equal('#ffd700');
+    // Gold is light: the text on it must be dark.
+    expect(root.style.getPropertyValue('--ra-on-accent')).to.equal('#000000');
+    elsewhere.remove();
+  });
+});
