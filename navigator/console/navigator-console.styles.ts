@@ -385,6 +385,10 @@ export const styles = css`
     gap: 8px;
     min-height: 44px;
   }
+  label.inline input {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
   .follow-ups .actions {
     display: flex;
     flex-wrap: wrap;

@@ -64,6 +64,11 @@ describe("the navigator's desk, end to end", { timeout: 240_000 }, () => {
   const shoot = async (page: Page, name: string) => {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   };
+  /** The widget's panel with `what` scrolled into its history's view. */
+  const shootVisitor = async (what: Locator, name: string) => {
+    await what.scrollIntoViewIfNeeded();
+    await visitor.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  };
 
   before(async () => {
     const executablePath = findChromium();
@@ -161,7 +166,8 @@ describe("the navigator's desk, end to end", { timeout: 240_000 }, () => {
     await sent.getByRole('link', { name: 'Cómo llegar' }).first().waitFor();
     await sent.getByRole('button', { name: 'Imprimir' }).waitFor();
     await widgetLog.getByText('Ana le envió estos servicios:').waitFor();
-    await shoot(visitor, 'visitor-1-phrases-and-services');
+    await shootVisitor(widgetLog.getByText('Ana le envió estos servicios:'), 'visitor-1-services-as-cards');
+    await shootVisitor(widgetLog.getByText('Hola, soy una persona del 211.', { exact: false }), 'visitor-0-phrases');
     // The console now counts them as shown: searching again marks them.
     await search.getByRole('button', { name: 'Search' }).click();
     assert.ok((await search.getByText('(already shown to the visitor)').count()) >= 2, 'sent services are marked');
@@ -174,7 +180,7 @@ describe("the navigator's desk, end to end", { timeout: 240_000 }, () => {
       .getByText('Gracias por decírnoslo. Si está en peligro ahora, llame al 911.', { exact: false })
       .waitFor();
     await widgetLog.locator('a[href="tel:911"]').first().waitFor();
-    await shoot(visitor, 'visitor-2-safety-not-safe');
+    await shootVisitor(widgetLog.locator('a[href="tel:911"]').first(), 'visitor-2-safety-not-safe');
     await navigator.getByText('Safety check: the visitor is NOT safe').waitFor();
     const conversation = navigator.locator('navigator-console').locator('.summary');
     await conversation.locator('.safety-summary', { hasText: 'Not safe' }).waitFor();
@@ -186,9 +192,13 @@ describe("the navigator's desk, end to end", { timeout: 240_000 }, () => {
     await visitor.getByRole('button', { name: 'Sí, llámenme' }).click();
     await visitor.getByLabel('Número de teléfono').fill('519 555 0199');
     await visitor.getByLabel('¿Cuándo le llamamos?').selectOption('tomorrow-morning');
-    await shoot(visitor, 'visitor-3-follow-up-form');
+    await shootVisitor(visitor.getByLabel('Número de teléfono'), 'visitor-3-follow-up-form');
     await visitor.getByRole('button', { name: 'Guardar el seguimiento' }).click();
     await widgetLog.getByText('Gracias. Una persona del 211 le llamará', { exact: false }).waitFor();
+    await shootVisitor(
+      widgetLog.getByText('Gracias. Una persona del 211 le llamará', { exact: false }),
+      'visitor-4-follow-up-saved',
+    );
 
     // It appears in the console's "Follow-ups due".
     const followUps = navigator.getByRole('region', { name: /Follow-ups due/ });
@@ -199,7 +209,7 @@ describe("the navigator's desk, end to end", { timeout: 240_000 }, () => {
     await navigator.getByRole('button', { name: 'End conversation' }).click();
     const record = navigator.locator('contact-record-form');
     await record.getByRole('heading', { name: 'Record of this contact' }).waitFor();
-    await record.getByRole('checkbox', { name: 'food' }).check();
+    await record.getByRole('checkbox', { name: 'food', exact: true }).check();
     await record.getByRole('button', { name: 'Add an unmet need' }).click();
     const unmet = record.getByRole('group', { name: 'Unmet needs 1' });
     await unmet.locator('select').nth(0).selectOption('housing');
@@ -228,6 +238,7 @@ describe("the navigator's desk, end to end", { timeout: 240_000 }, () => {
       store.close();
     }
 
+    await shoot(navigator, 'console-5-after-record');
     // The console is usable without a mouse and clean under axe in this state.
     assert.deepEqual(await consoleViolations(navigator), []);
   });
