@@ -506,6 +506,11 @@ export class NavigatorConsole extends LitElement {
   private renderSummary(conversation: ConsoleConversation): TemplateResult {
     const t = this.t;
     const summary = conversation.detail.summary;
+    // What the widget showed, then what was sent in the chat: all the visitor has seen.
+    const sent = servicesSentIn(conversation.messages).filter(
+      (service) => !summary.servicesShown.some((shown) => shown.id === service.id),
+    );
+    const shown = [...summary.servicesShown, ...sent];
     return html`
       <section class="summary" aria-labelledby="summary-title">
         <h3 id="summary-title">${t('summaryTitle')}</h3>
@@ -557,10 +562,10 @@ export class NavigatorConsole extends LitElement {
           <dt>${t('summaryServices')}</dt>
           <dd>
             ${
-              summary.servicesShown.length === 0
+              shown.length === 0
                 ? t('none')
                 : html`<ul>
-                  ${summary.servicesShown.map((service) => html`<li>${service.name} <span class="muted">(${service.id})</span></li>`)}
+                  ${shown.map((service) => html`<li>${service.name} <span class="muted">(${service.id})</span></li>`)}
                 </ul>`
             }
           </dd>
