@@ -342,7 +342,9 @@ export class NavigatorConsole extends LitElement {
         ${this.renderSummary(conversation)}
         <h3 id="transcript-title">${t('transcriptTitle')}</h3>
         ${conversation.messages.length === 0 ? html`<p class="empty">${t('transcriptEmpty')}</p>` : nothing}
-        <ol class="transcript" role="log" aria-labelledby="transcript-title">
+        <!-- The log wraps the list: role="log" on the <ol> itself would take away its list semantics (axe). -->
+        <div role="log" aria-labelledby="transcript-title">
+        <ol class="transcript">
           ${conversation.messages.map(
             (message) => html`<li class="message ${message.from}">
               <span class="from">${message.from === 'visitor' ? t('fromVisitor') : t('fromYou')}</span>
@@ -353,6 +355,7 @@ export class NavigatorConsole extends LitElement {
             </li>`,
           )}
         </ol>
+        </div>
         <p class="typing" aria-live="polite">${visitorIsTyping(conversation, this.now) ? t('visitorTyping') : ''}</p>
         ${
           ended
