@@ -1,5 +1,6 @@
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/widget-wait.js';
 import enLines from '../../locales/en/lines.json' with { type: 'json' };
 import enSafety from '../../locales/en/safety.json' with { type: 'json' };
 import enUi from '../../locales/en/ui.json' with { type: 'json' };

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/widget-wait.js';
 import type { ReferralAssistant } from '../../src/referral-assistant.js';
 import {
   chooseReply,

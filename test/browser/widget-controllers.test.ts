@@ -3,7 +3,8 @@
  * keep working after the element is taken out of the page and put back, as Lit's own
  * controller tests check.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/widget-wait.js';
 import type { ReferralAssistant } from '../../src/referral-assistant.js';
 import {
   answerUntilResults,

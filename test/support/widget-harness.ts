@@ -2,7 +2,8 @@
  * Helpers for driving `<referral-assistant>` in browser tests the way a visitor would:
  * find things by role and visible text inside the shadow root, click, type, wait.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from './widget-wait.js';
 import '../../src/define.js';
 import type { ReferralAssistant } from '../../src/referral-assistant.js';
 
