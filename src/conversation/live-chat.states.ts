@@ -294,6 +294,8 @@ export const liveChatSetup = conversationSetup.extend({
           }
         : {},
     ),
+    /** "No, thank you" stays as the way out of the follow-up form; "yes" has been answered. */
+    showFollowUpWayOut: assign({ replies: [REPLIES.declineFollowUp, REPLIES.endChat] }),
     thankForFollowUp: assign(({ context }) => withMessages(context, assistant('lines:live.desk.followUp.saved'))),
     noteDelivered: assign(({ context, event }) =>
       event.type === 'ack' && context.live
@@ -445,6 +447,7 @@ const liveState = liveChatSetup.createStateConfig({
             /** A phone number and a time for the navigator's follow-up call, told first how long it is kept. */
             followUpForm: {
               tags: ['follow-up-form'],
+              entry: 'showFollowUpWayOut',
               on: {
                 SUBMIT_FOLLOW_UP: { target: 'listening', actions: ['recordFollowUp', 'sendFollowUpRequest'] },
                 DECLINE_FOLLOW_UP: {

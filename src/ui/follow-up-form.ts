@@ -22,9 +22,9 @@ export function renderFollowUpForm(
   };
   return html`<form class="callback-form follow-up-form" @submit=${onSubmit}>
     <label for="follow-up-phone">${t('lines:live.desk.followUp.phone')}</label>
-    <input id="follow-up-phone" name="phone" type="tel" autocomplete="tel" required maxlength="40" />
+    <input id="follow-up-phone" class="text-field" name="phone" type="tel" autocomplete="tel" required maxlength="40" />
     <label for="follow-up-when">${t('lines:live.desk.followUp.when')}</label>
-    <select id="follow-up-when" name="when">
+    <select id="follow-up-when" class="text-field" name="when">
       ${FOLLOW_UP_TIMES.map((time) => html`<option value=${time}>${t(`lines:live.desk.followUp.time.${time}`)}</option>`)}
     </select>
     <button type="submit" class="send">${t('lines:live.desk.followUp.send')}</button>
