@@ -164,7 +164,11 @@ describe("the navigator's desk in the widget's conversation", () => {
     assert.deepEqual(replyTypes(actor).slice(0, 2), ['ACCEPT_FOLLOW_UP', 'DECLINE_FOLLOW_UP']);
     actor.send({ type: 'ACCEPT_FOLLOW_UP' });
     assert.equal(actor.getSnapshot().hasTag('follow-up-form'), true);
-    assert.deepEqual(replyTypes(actor), ['DECLINE_FOLLOW_UP', 'END_CHAT'], 'only the way out is offered under the form');
+    assert.deepEqual(
+      replyTypes(actor),
+      ['DECLINE_FOLLOW_UP', 'END_CHAT'],
+      'only the way out is offered under the form',
+    );
     actor.send({ type: 'SUBMIT_FOLLOW_UP', phone: '519 555 0199', when: 'next-week' });
     assert.equal(actor.getSnapshot().hasTag('follow-up-form'), false);
     assert.deepEqual(
