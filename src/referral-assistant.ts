@@ -35,14 +35,12 @@ import { styles } from './referral-assistant.styles.js';
 import { emit } from './referral-assistant-events.js';
 import { EMERGENCY_NUMBERS, knownRegionId } from './regions/regions.js';
 import { actionStyles } from './ui/actions.styles.js';
-import { renderCallbackForm } from './ui/callback-form.js';
 import { callbackFormStyles } from './ui/callback-form.styles.js';
 import { renderComposer } from './ui/composer.js';
 import { composerStyles } from './ui/composer.styles.js';
 import { copyText } from './ui/copy-text.js';
 import { DEFAULT_MAP_URL } from './ui/directions-link.js';
 import { crisisStyles } from './ui/crisis-response.styles.js';
-import { renderFollowUpForm } from './ui/follow-up-form.js';
 import { formControlStyles } from './ui/form-controls.styles.js';
 import { renderLauncher } from './ui/launcher.js';
 import { launcherStyles } from './ui/launcher.styles.js';
@@ -167,6 +165,10 @@ export class ReferralAssistant extends LitElement {
 
   /** Set while quick exit is under way: everything is hidden behind a blank screen. */
   @state() private exiting = false;
+
+  /** The live chat's own views (see `loadLiveViews`). */
+  @state() private liveViews: typeof import('./ui/live-chat-views.js') | undefined;
+  private liveViewsLoading = false;
 
   @query('.launcher') private launcher?: HTMLButtonElement;
   @query('.root') private root?: HTMLElement;
@@ -314,6 +316,7 @@ export class ReferralAssistant extends LitElement {
     const { messages, replies, language } = snapshot.context;
     const busy = snapshot.hasTag('busy');
     const status = liveStatusLine(snapshot);
+    if (snapshot.hasTag('live') || messages.some((message) => message.from === 'navigator')) this.loadLiveViews();
     const corner = this.position === 'left' ? 'at-left' : 'at-right';
     return html`<div class="root ${corner} shift-${this.unobscured.shift}" popover="manual">
       ${this.printer.view ?? nothing} ${renderLauncher(t, this.open, () => this.setOpen(!this.open))}
@@ -352,8 +355,8 @@ export class ReferralAssistant extends LitElement {
           ${busy ? html`<p class="busy" role="status">${t('busy')}</p>` : nothing}
         </div>
         <p class="live-status" role="status" ?hidden=${!status}>${status ? translateLine(t, status) : ''}</p>
-        ${snapshot.hasTag('callback-form') ? renderCallbackForm(t, this._onCallbackSubmit) : nothing}
-        ${snapshot.hasTag('follow-up-form') ? renderFollowUpForm(t, this._onFollowUpSubmit) : nothing}
+        ${snapshot.hasTag('callback-form') && this.liveViews ? this.liveViews.renderCallbackForm(t, this._onCallbackSubmit) : nothing}
+        ${snapshot.hasTag('follow-up-form') && this.liveViews ? this.liveViews.renderFollowUpForm(t, this._onFollowUpSubmit) : nothing}
         ${renderReplyButtons(t, replies, busy, (event) => this.choose(event))}
         ${renderComposer({ t, submit: this._onSubmitText, typing: this._onTyping })}
         <p class="notice" role="status">${this.notices.text}</p>
@@ -366,6 +369,18 @@ export class ReferralAssistant extends LitElement {
     </div>`;
   }
 
+  /**
+   * The live chat's own views, loaded once a navigator is in the history or a chat is on: the
+   * path to first results stays within its budget. Renders again when they arrive.
+   */
+  private loadLiveViews(): void {
+    if (this.liveViews || this.liveViewsLoading) return;
+    this.liveViewsLoading = true;
+    void import('./ui/live-chat-views.js').then((views) => {
+      this.liveViews = views;
+    });
+  }
+
   private messageContext(): MessageContext {
     const { t, region } = this.localize;
     if (!region) throw new Error('messages render only once the region has loaded');
@@ -376,6 +391,7 @@ export class ReferralAssistant extends LitElement {
       helpline: this.phone ? { ...region.helpline, call: this.phone, text: undefined } : region.helpline,
       ...(speechSupported() ? { readAloud: this._onReadAloud } : {}),
       linesReady: this.localize.linesReady,
+      ...(this.liveViews ? { navigatorView: this.liveViews.renderNavigatorMessage } : {}),
       mapUrl: this.mapUrl,
       copy: (text) => void this.copy(text),
       print: (services) => void this.printer.print(services),

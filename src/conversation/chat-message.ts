@@ -71,10 +71,11 @@ export interface NavigatorServicesMessage {
   serviceIds: string[];
   /** Empty until looked up; ids the directory does not know are left out. */
   results: ResultsMessage['results'];
-  /** The look-up finished (some ids may be missing from `results`). */
-  lookedUp: boolean;
-  timeZone: string;
-  distanceUnit: 'km' | 'mi';
+  /** Set when the look-up has finished (some ids may be missing from `results`). */
+  lookedUp?: true;
+  /** The directory's, once looked up. */
+  timeZone?: string;
+  distanceUnit?: 'km' | 'mi';
 }
 
 /** A quick reply the visitor chose, shown in the current language. */

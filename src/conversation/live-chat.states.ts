@@ -10,7 +10,7 @@
  */
 import { assign, sendTo, spawnChild } from 'xstate';
 import type { HandoffEvent, HandoffOpenRequest } from '../handoff/handoff-transport.js';
-import type { MessageContent } from '../handoff/message-content.js';
+import type { MessageContent, PhraseKey } from '../handoff/message-content.js';
 import type { Line, NewChatMessage } from './chat-message.js';
 import { assistant, conversationSetup, withMessages } from './conversation-setup.js';
 import type { ConversationContext, ConversationTag, FoundServices } from './conversation-types.js';
@@ -80,29 +80,17 @@ function withDelivery(context: ConversationContext, clientId: string, delivery: 
 function navigatorMessage(event: Extract<HandoffEvent, { type: 'message' }>, name: string): NewChatMessage {
   const content = event.content;
   const base = { from: 'navigator' as const, seq: event.seq, name };
-  switch (content?.kind) {
-    case 'services':
-      return {
-        ...base,
-        kind: 'services',
-        serviceIds: content.serviceIds,
-        results: [],
-        lookedUp: false,
-        timeZone: 'UTC',
-        distanceUnit: 'km',
-      };
-    case 'phrase':
-      return { ...base, kind: 'text', text: event.text, lang: content.lang, phrase: content.phrase };
-    case 'safety-check':
-      return { ...base, kind: 'text', text: event.text, phrase: 'areYouSafe' };
-    case 'follow-up-offer':
-      return { ...base, kind: 'text', text: event.text, phrase: 'askFollowUp' };
-    case 'text':
-      return { ...base, kind: 'text', text: event.text, lang: content.lang };
-    default:
-      return { ...base, kind: 'text', text: event.text };
-  }
+  if (content?.kind === 'services') return { ...base, kind: 'services', serviceIds: content.serviceIds, results: [] };
+  const lang = content?.kind === 'phrase' || content?.kind === 'text' ? content.lang : undefined;
+  const phrase = content?.kind === 'phrase' ? content.phrase : content && SHOWN_AS_PHRASE[content.kind];
+  return { ...base, kind: 'text', text: event.text, ...(lang ? { lang } : {}), ...(phrase ? { phrase } : {}) };
 }
+
+/** The safety check and the follow-up offer read as their phrases, in the visitor's language. */
+const SHOWN_AS_PHRASE: Partial<Record<MessageContent['kind'], PhraseKey>> = {
+  'safety-check': 'areYouSafe',
+  'follow-up-offer': 'askFollowUp',
+};
 
 /** A visitor's answer to a structured question: in the history as their choice, to the navigator with its content. */
 function queueAnswer(context: ConversationContext, text: string, content: MessageContent) {
@@ -228,19 +216,14 @@ export const liveChatSetup = conversationSetup.extend({
       }),
     }),
     fillSentServices: assign(({ context, event }) => {
-      if (!event.type.startsWith('xstate.done.actor.serviceLookup-')) return {};
-      const seq = Number(event.type.slice('xstate.done.actor.serviceLookup-'.length));
+      const prefix = 'xstate.done.actor.serviceLookup-';
+      if (!event.type.startsWith(prefix)) return {};
+      const seq = Number(event.type.slice(prefix.length));
       const found = (event as { output?: FoundServices }).output;
       return {
         messages: context.messages.map((message) =>
           message.from === 'navigator' && message.kind === 'services' && message.seq === seq
-            ? {
-                ...message,
-                results: found?.results ?? [],
-                lookedUp: true,
-                timeZone: found?.timeZone ?? message.timeZone,
-                distanceUnit: found?.distanceUnit ?? message.distanceUnit,
-              }
+            ? { ...message, ...found, lookedUp: true as const }
             : message,
         ),
       };

@@ -8,6 +8,7 @@ import type {
   ChatMessage,
   ContactsMessage,
   NavigatorServicesMessage,
+  NavigatorTextMessage,
   ResultsMessage,
 } from '../conversation/chat-message.js';
 import type { Service, UiLanguage } from '../directory/snapshot.js';
@@ -38,6 +39,8 @@ export interface MessageContext {
   copy: (text: string) => void;
   /** Opens the print view of some services. */
   print: (services: Service[]) => void;
+  /** Renders a navigator's message (phrases, languages, cards): the live chat's views, once loaded. */
+  navigatorView?: (message: NavigatorTextMessage | NavigatorServicesMessage, context: MessageContext) => TemplateResult;
 }
 
 /** Renders one message of the history. */
@@ -56,19 +59,11 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
     </div>`;
   }
   if (message.from === 'navigator') {
-    const sender = message.name || t('lines:live.navigator');
-    if (message.kind === 'services') return renderSentServices(message, sender, context);
-    if (message.phrase) {
-      // A phrasebook phrase reads in the visitor's language, marked as the navigator's standard message.
-      return html`<div class="message from-navigator phrase">
-        <span class="sender">${sender}</span> <span class="text">${t(`phrasebook:${message.phrase}`)}</span>
-        <span class="marker">${t('lines:live.desk.phraseNote')}</span>
-      </div>`;
-    }
-    const foreign = message.lang && message.lang !== context.language ? message.lang : undefined;
+    // Phrases, languages and cards come with the live chat's own views; until they load, the plain text.
+    if (context.navigatorView) return context.navigatorView(message, context);
     return html`<div class="message from-navigator">
-      <span class="sender">${sender}</span> <span class="text" lang=${foreign ?? nothing}>${message.text}</span>
-      ${foreign ? html`<span class="marker">${t('lines:live.desk.writtenIn', { language: languageName(foreign, context.language) })}</span>` : nothing}
+      <span class="sender">${message.name || t('lines:live.navigator')}</span>
+      <span class="text">${message.kind === 'text' ? message.text : ''}</span>
     </div>`;
   }
   switch (message.kind) {
@@ -88,7 +83,7 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
 }
 
 /** Service cards and the "Keep these results" actions, for the widget's results and a navigator's alike. */
-function renderResults(
+export function renderResults(
   message: Pick<ResultsMessage, 'id' | 'results' | 'timeZone' | 'distanceUnit'>,
   context: MessageContext,
 ): TemplateResult {
@@ -110,30 +105,6 @@ function renderResults(
       message.results.map((result) => result.service),
       context,
     )}`;
-}
-
-/** Services a navigator sent, as the widget's own cards in the visitor's language. */
-function renderSentServices(
-  message: NavigatorServicesMessage,
-  sender: string,
-  context: MessageContext,
-): TemplateResult {
-  const { t } = context;
-  const missing = message.lookedUp && message.results.length < message.serviceIds.length;
-  return html`<div class="message from-navigator services">
-    <span class="sender">${sender}</span> <span class="text">${t('lines:live.desk.servicesSent', { name: sender })}</span>
-    ${message.results.length ? renderResults(message, context) : nothing}
-    ${missing ? html`<p class="marker">${t('lines:live.desk.servicesMissing')}</p>` : nothing}
-  </div>`;
-}
-
-/** A language's name in the visitor's language ("inglés"). */
-function languageName(code: string, language: UiLanguage): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function assistantBubble(context: MessageContext, kind: string, content: TemplateResult): TemplateResult {
