@@ -116,8 +116,10 @@ export const STEPS: readonly StepDefinition[] = [
     label: 'first results for typed words',
     modules: (language) => [
       'src/conversation/triage.ts',
-      // Crisis and helpline wording: fetched with crisis detection on the first keystroke.
+      // Crisis, helpline and live-chat wording, with the navigator's phrasebook: fetched with
+      // crisis detection on the first keystroke.
       `locales/${language}/lines.json`,
+      `locales/${language}/phrasebook.json`,
       // Reading the words: the vocabulary, place names, typo correction (fuse.js).
       'src/directory/need-vocabulary.ts',
       `locales/${language}/needs.json`,
