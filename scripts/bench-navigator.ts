@@ -99,6 +99,12 @@ function startService(dataDir: string, port: number): Promise<{ child: ChildProc
       NAVIGATOR_HOST: '127.0.0.1',
       NAVIGATOR_DATA: dataDir,
       NAVIGATOR_STATIC: '',
+      // Every simulated visitor comes from 127.0.0.1: lift the per-address caps that would
+      // (rightly) stop 1,000 conversations from one address.
+      NAVIGATOR_SOCKETS_PER_ADDRESS: '100000',
+      NAVIGATOR_CONVERSATIONS_PER_ADDRESS: '100000',
+      NAVIGATOR_STARTS_PER_ADDRESS: '100000/1000',
+      NAVIGATOR_MAX_WAITING: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -139,7 +145,7 @@ async function run(label: string, options: Options, restartMidRun: boolean): Pro
   const navigatorCount = Math.ceil(options.conversations / options.perNavigator);
   // Sessions go straight into the database: the benchmark measures chat, not scrypt.
   const store = new NavigatorStore(dataDir);
-  const passwordHash = await hashPassword(randomToken());
+  const passwordHash = await hashPassword(randomToken(), 14);
   const tokens: string[] = [];
   for (let i = 0; i < navigatorCount; i++) {
     store.saveNavigator(`navigator-${i}`, `Navigator ${i}`, passwordHash, Date.now());
@@ -280,7 +286,9 @@ async function run(label: string, options: Options, restartMidRun: boolean): Pro
     if ((now.rss ?? 0) > (peak.rss ?? 0)) peak = now;
     if (performance.now() - lastHealth > 500) {
       lastHealth = performance.now();
-      const health = await fetch(`http://127.0.0.1:${service.port}/health`)
+      const health = await fetch(`http://127.0.0.1:${service.port}/health`, {
+        headers: { Authorization: `Bearer ${tokens[0]}` },
+      })
         .then((response) => response.json() as Promise<{ visitors: number; navigators: number }>)
         .catch(() => null);
       if (health && health.visitors > peakConnections.visitors) peakConnections = health;

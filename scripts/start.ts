@@ -23,6 +23,8 @@ const navigatorConfig = {
   ...configFromEnv(process.env, {
     ...DEFAULT_CONFIG,
     allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    // Local development over plain http: the one place secure cookies are turned off.
+    secureCookies: false,
   }),
   staticRoutes: [
     { urlPrefix: '/dist/', dir: join(root, 'dist') },

@@ -8,6 +8,7 @@ const STEPS = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['chromium', process.execPath, ['test/support/chromium.mjs']],
   ['node tests', 'npm', ['run', '--silent', 'test:node']],
+  ['abuse tests', 'npm', ['run', '--silent', 'test:abuse']],
   ['browser tests', 'npm', ['run', '--silent', 'test:browser']],
   ['build', 'npm', ['run', '--silent', 'build']],
   ['end-to-end tests', 'npm', ['run', '--silent', 'test:e2e']],

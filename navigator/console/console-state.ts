@@ -11,6 +11,7 @@ import type {
   QueueEntry,
 } from '../../src/handoff/handoff-protocol.js';
 import type { FollowUp, MessageContent } from '../../src/handoff/message-content.js';
+import { orderQueue } from '../service/queue.js';
 import type { NavigatorEvent } from './navigator-connection.js';
 
 /** One line of a transcript. */
@@ -84,6 +85,11 @@ export function applyNavigatorEvent(state: ConsoleState, event: NavigatorEvent, 
       return { ...state, navigator: event.navigator, clockOffsetMs: event.now - now };
     case 'queue':
       return { ...state, queue: event.entries, clockOffsetMs: event.now - now };
+    case 'queue-changed': {
+      const changed = new Set([...event.removed, ...event.added.map((entry) => entry.id)]);
+      const kept = state.queue.filter((entry) => !changed.has(entry.id));
+      return { ...state, queue: orderQueue([...kept, ...event.added]), clockOffsetMs: event.now - now };
+    }
     case 'assigned':
       return { ...state, assigned: event.conversations };
     case 'callbacks':
@@ -95,6 +101,12 @@ export function applyNavigatorEvent(state: ConsoleState, event: NavigatorEvent, 
         ...conversation,
         detail: { ...conversation.detail, record: event.record },
       }));
+    case 'callbacks-changed': {
+      const changed = new Set([...event.removed, ...event.added.map((request) => request.id)]);
+      const kept = state.callbacks.filter((request) => !changed.has(request.id));
+      const callbacks = [...kept, ...event.added].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+      return { ...state, callbacks };
+    }
     case 'conversation': {
       const existing = state.conversations[event.conversation.id];
       const conversation: ConsoleConversation = {

@@ -31,6 +31,12 @@ export interface NavigatorConnectionOptions {
   heartbeatMs?: number;
   ackTimeoutMs?: number;
   typingIntervalMs?: number;
+  /**
+   * Whether the session still holds, asked after a connection attempt fails: the service
+   * refuses a signed-out console before the WebSocket opens, which a browser reports only as
+   * a failed connection. The console passes a `GET /navigator/session`.
+   */
+  sessionCheck?: () => Promise<'signed-in' | 'signed-out' | 'unknown'>;
 }
 
 /** What the connection reports: the service's frames (deduplicated) and its own status. */
@@ -45,12 +51,16 @@ interface ConversationLink {
   outbox: DeliveryQueue;
   /** Opened on the current socket, so its messages arrive live. */
   opened: boolean;
+  /** Transcript pages are still coming: an `open` for the next one is on its way. */
+  paging: boolean;
   ended: boolean;
   typing: TypingSignal;
 }
 
 const CLOSE_NOT_SIGNED_IN = 4401;
 const CLOSE_ORIGIN = 4403;
+/** What a browser reports for a socket that never opened (or died without a closing frame). */
+const CLOSE_ABNORMAL = 1006;
 
 /** One navigator's live link to the service. */
 export class NavigatorConnection {
@@ -77,10 +87,13 @@ export class NavigatorConnection {
         this.connected = false;
         for (const link of this.links.values()) {
           link.opened = false;
+          link.paging = false;
           link.outbox.connectionLost();
         }
-        if (willRetry) this.listener({ type: 'status', status: 'connecting', attempt });
-        else
+        if (willRetry) {
+          this.listener({ type: 'status', status: 'connecting', attempt });
+          if (code === CLOSE_ABNORMAL) this.checkSession(attempt);
+        } else
           this.listener({ type: 'status', status: code === CLOSE_NOT_SIGNED_IN ? 'signed-out' : 'refused', attempt });
       },
       shouldReconnect: (code) => code !== CLOSE_NOT_SIGNED_IN && code !== CLOSE_ORIGIN,
@@ -162,8 +175,24 @@ export class NavigatorConnection {
     return this.links.get(conversationId)?.outbox.pending.length ?? 0;
   }
 
+  /** Ends an abusive conversation and blocks its source for a while. */
+  reportAbuse(conversationId: string): boolean {
+    return this.command({ type: 'report-abuse', conversationId });
+  }
+
   private command(frame: NavigatorFrame): boolean {
     return this.socket.send(frame);
+  }
+
+  private checkSession(attempt: number): void {
+    this.options.sessionCheck?.().then(
+      (answer) => {
+        if (answer !== 'signed-out') return;
+        this.stop();
+        this.listener({ type: 'status', status: 'signed-out', attempt });
+      },
+      () => {},
+    );
   }
 
   private receive(frame: ServiceToNavigatorFrame): void {
@@ -175,17 +204,26 @@ export class NavigatorConnection {
         // Reopen what this navigator holds (after a reconnect, or claimed in another tab).
         for (const entry of frame.conversations) {
           const link = this.link(entry.id);
-          if (link.opened) continue;
+          if (link.opened || link.paging) continue;
           link.opened = true;
           this.command({ type: 'open', conversationId: entry.id, after: link.lastSeq });
         }
         return;
       case 'conversation': {
         const link = this.link(frame.conversation.id);
-        link.opened = true;
         link.ended = frame.conversation.state === 'ended';
-        this.listener({ ...frame, messages: [] });
+        const { more: _more, ...rest } = frame;
+        this.listener({ ...rest, messages: [] });
         for (const message of frame.messages) this.receiveMessage(frame.conversation.id, link, message);
+        if (frame.more) {
+          // The transcript comes a page at a time; live messages follow the last page.
+          link.opened = false;
+          link.paging = true;
+          this.command({ type: 'open', conversationId: frame.conversation.id, after: link.lastSeq });
+          return;
+        }
+        link.paging = false;
+        link.opened = true;
         link.outbox.flush();
         return;
       }
@@ -272,6 +310,7 @@ export class NavigatorConnection {
       const created: ConversationLink = {
         lastSeq: 0,
         opened: false,
+        paging: false,
         ended: false,
         typing: new TypingSignal(this.options.typingIntervalMs ?? 3000),
         outbox: new DeliveryQueue({

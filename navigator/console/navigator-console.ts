@@ -66,6 +66,8 @@ export class NavigatorConsole extends LitElement {
   @state() private now = Date.now();
   /** Conversations where the navigator said they do not speak the visitor's language. */
   @state() private noCommonLanguage: ReadonlySet<string> = new Set();
+  /** The conversation whose "report abuse" awaits confirmation, if any. */
+  @state() private confirmingAbuse: string | null = null;
 
   @query('#conversation-title') private conversationTitle?: HTMLElement;
   @query('#reply') private reply?: HTMLTextAreaElement;
@@ -332,9 +334,18 @@ export class NavigatorConsole extends LitElement {
             ${
               ended
                 ? html`<button type="button" @click=${() => this._onDismiss(id)}>${t('close')}</button>`
-                : html`
+                : this.confirmingAbuse === id
+                  ? html`
+                  <span class="muted" id="abuse-question">${t('reportAbuseQuestion')}</span>
+                  <button type="button" class="danger" aria-describedby="abuse-question" @click=${() => this._onReportAbuse(id)}>
+                    ${t('reportAbuseConfirm')}
+                  </button>
+                  <button type="button" @click=${() => this._onCancelAbuse()}>${t('cancel')}</button>
+                `
+                  : html`
                   <button type="button" @click=${() => this.connection?.release(id)}>${t('returnToQueue')}</button>
                   <button type="button" class="danger" @click=${() => this.connection?.end(id)}>${t('endConversation')}</button>
+                  <button type="button" @click=${() => this._onAskAbuse(id)}>${t('reportAbuse')}</button>
                 `
             }
           </div>
@@ -595,7 +606,18 @@ export class NavigatorConsole extends LitElement {
     this.queueLoaded = false;
     this.view = INITIAL_CONSOLE_STATE;
     this.phase = 'signed-in';
-    this.connection = new NavigatorConnection({ serviceUrl: this.serviceUrl }, (event) => this.onEvent(event));
+    const serviceUrl = this.serviceUrl;
+    this.connection = new NavigatorConnection(
+      {
+        serviceUrl,
+        sessionCheck: () =>
+          currentSession(serviceUrl).then(
+            (session) => (session ? 'signed-in' : 'signed-out'),
+            () => 'unknown' as const,
+          ),
+      },
+      (event) => this.onEvent(event),
+    );
     this.connection.start();
   }
 
@@ -611,8 +633,9 @@ export class NavigatorConsole extends LitElement {
           this.phase = 'signed-out';
         }
         return;
-      case 'queue': {
-        const arrived = this.queueLoaded ? arrivals(before.queue, event.entries) : [];
+      case 'queue':
+      case 'queue-changed': {
+        const arrived = this.queueLoaded ? arrivals(before.queue, this.view.queue) : [];
         this.queueLoaded = true;
         if (arrived.length === 0) return;
         const key = arrived.some((e) => e.crisis)
@@ -649,6 +672,19 @@ export class NavigatorConsole extends LitElement {
     }
   }
 
+  private _onAskAbuse(conversationId: string): void {
+    this.confirmingAbuse = conversationId;
+  }
+
+  private _onCancelAbuse(): void {
+    this.confirmingAbuse = null;
+  }
+
+  private _onReportAbuse(conversationId: string): void {
+    this.confirmingAbuse = null;
+    this.connection?.reportAbuse(conversationId);
+  }
+
   private async select(conversationId: string): Promise<void> {
     this.selectedId = conversationId;
     await this.updateComplete;
@@ -674,6 +710,7 @@ export class NavigatorConsole extends LitElement {
       'invalid-content',
       'invalid-record',
       'invalid-follow-up',
+      'conversation-full',
     ];
     return this.t((known.includes(code) ? key : 'notice.other') as ConsoleKey);
   }

@@ -4,7 +4,7 @@
  * service runs. The password is asked for on the terminal without echo, or read from standard
  * input for scripts; it never appears in arguments, where other users could see it.
  */
-import { DEFAULT_CONFIG } from './config.js';
+import { DEFAULT_CONFIG, passwordCostFromEnv } from './config.js';
 import { hashPassword, passwordProblem, usernameProblem } from './navigator-accounts.js';
 import { NavigatorStore } from './store.js';
 import type { CliCommand } from '../../src/cli/cli-command.js';
@@ -40,9 +40,12 @@ export const command: CliCommand = {
     }
     const store = new NavigatorStore(options.data);
     try {
-      const result = store.saveNavigator(options.username, options.name, await hashPassword(password), Date.now());
+      const hash = await hashPassword(password, passwordCostFromEnv(process.env, DEFAULT_CONFIG.passwordCost));
+      const result = store.saveNavigator(options.username, options.name, hash, Date.now());
       process.stdout.write(
-        `${result === 'added' ? 'Added' : 'Updated'} navigator "${options.username}" (${options.name}) in ${options.data}.\n`,
+        result === 'added'
+          ? `Added navigator "${options.username}" (${options.name}) in ${options.data}.\n`
+          : `Updated navigator "${options.username}" (${options.name}) in ${options.data}; their sessions are ended and open consoles closed.\n`,
       );
       return 0;
     } finally {

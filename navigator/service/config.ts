@@ -2,6 +2,7 @@
  * The navigator service's configuration: defaults that run the demo on a laptop, each one
  * overridable by an environment variable (documented in `docs/navigator-service.md`).
  */
+import { availableParallelism } from 'node:os';
 import { ALWAYS_OPEN_SPEC, type OperatingHours, parseOperatingHours } from './operating-hours.js';
 import type { RateLimit } from './rate-limiter.js';
 
@@ -11,6 +12,8 @@ export interface StaticRoute {
   urlPrefix: string;
   /** Absolute folder path. */
   dir: string;
+  /** When given, only these files (paths relative to `dir`, with `/`) are served from it. */
+  files?: string[];
 }
 
 /** Everything `startNavigatorService` needs. */
@@ -37,8 +40,12 @@ export interface NavigatorServiceConfig {
   sessionHours: number;
   /** Set the cookie's `Secure` flag; turn on when the console is served over HTTPS. */
   secureCookies: boolean;
-  /** Trust `X-Forwarded-For` for the client address (only behind your own reverse proxy). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies of your own append to `X-Forwarded-For` (0: none, use the socket's
+   * address). The client address is the hop the outermost of them appended, counted from the
+   * right; anything to its left was written by the client and is ignored.
+   */
+  trustProxy: number;
   /** Longest chat message, in characters. */
   maxMessageLength: number;
   /** Largest WebSocket frame accepted, in bytes; bigger frames close the connection. */
@@ -57,6 +64,53 @@ export interface NavigatorServiceConfig {
   synchronous: 'normal' | 'full';
   /** Static folders served by the same process, e.g. the console. Empty serves nothing. */
   staticRoutes: StaticRoute[];
+  /** Admission control: what one source address, and everyone together, may hold at once. */
+  limits: AdmissionLimits;
+  /** scrypt cost as log2(N) for new password hashes; older hashes are upgraded at sign-in. */
+  passwordCost: number;
+  /** Password hashes computed at once; further sign-ins wait in line (scrypt is memory-hard). */
+  hashConcurrency: number;
+  /** Sign-ins allowed to wait for a hashing slot; beyond this the service answers 503. */
+  hashQueue: number;
+}
+
+/** Caps that keep one source address (or a flood from many) from filling the service. */
+export interface AdmissionLimits {
+  /** Open visitor sockets per source address (an IPv6 /64 counts as one address). */
+  socketsPerAddress: number;
+  /** Open navigator sockets per signed-in navigator. */
+  socketsPerNavigator: number;
+  /** Open sockets of all kinds together. */
+  sockets: number;
+  /** New conversations per source address: a burst, then a steady rate. */
+  startsPerAddress: RateLimit;
+  /** Waiting or active conversations started from one source address at a time. */
+  conversationsPerAddress: number;
+  /** Waiting conversations in all; further starts are told nobody can take them. */
+  waiting: number;
+  /** Callback requests per source address: a burst, then a steady rate. */
+  callbacksPerAddress: RateLimit;
+  /** Open (not yet called) callback requests in all. */
+  callbacks: number;
+  /** Invalid frames a connection may send before it is closed. */
+  invalidFrames: number;
+  /** Frames refused in a row for the rate limit before the connection is closed. */
+  refusedFrames: number;
+  /** A visitor socket that sends nothing (the widget pings every 20 s) for this long is closed. */
+  visitorIdleMs: number;
+  /** Messages one conversation may hold, both sides together. */
+  messagesPerConversation: number;
+  /** Messages per transcript page sent to a console. */
+  transcriptPage: number;
+  /** Unread bytes queued for one socket before it is dropped (it catches up on reconnect). */
+  bufferedBytes: number;
+  /** How long a repeated `start` (its answer was lost) may return the same conversation. */
+  startReplayMs: number;
+  /** How long "mark as abuse" blocks the conversation's source address from new starts. */
+  abuseBlockMinutes: number;
+  /** Time allowed for a request's headers, and for the whole request with its body. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 /** The demo's page server (`npm start`, `scripts/start.ts`, port 8080). */
@@ -71,10 +125,10 @@ export const DEFAULT_CONFIG: NavigatorServiceConfig = {
   consoleOrigins: [],
   hours: parseOperatingHours(ALWAYS_OPEN_SPEC, 'America/Toronto'),
   retentionDays: 30,
-  abandonAfterMinutes: 30,
+  abandonAfterMinutes: 10,
   sessionHours: 12,
-  secureCookies: false,
-  trustProxy: false,
+  secureCookies: true,
+  trustProxy: 0,
   maxMessageLength: 2000,
   maxFrameBytes: 128 * 1024,
   visitorRate: { capacity: 20, perSecond: 2 },
@@ -83,6 +137,30 @@ export const DEFAULT_CONFIG: NavigatorServiceConfig = {
   queueUpdateDelayMs: 200,
   synchronous: 'normal',
   staticRoutes: [],
+  limits: {
+    socketsPerAddress: 20,
+    socketsPerNavigator: 8,
+    sockets: 5000,
+    startsPerAddress: { capacity: 5, perSecond: 1 / 60 },
+    conversationsPerAddress: 3,
+    waiting: 200,
+    callbacksPerAddress: { capacity: 3, perSecond: 1 / 600 },
+    callbacks: 300,
+    invalidFrames: 5,
+    refusedFrames: 40,
+    visitorIdleMs: 3 * 60_000,
+    messagesPerConversation: 500,
+    transcriptPage: 100,
+    bufferedBytes: 1024 * 1024,
+    startReplayMs: 2 * 60_000,
+    abuseBlockMinutes: 24 * 60,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 15_000,
+  },
+  passwordCost: 17,
+  // Half the cores at most, so hashing never starves the event loop (one on a 2-core machine).
+  hashConcurrency: Math.max(1, Math.floor(availableParallelism() / 2)),
+  hashQueue: 20,
 };
 
 /**
@@ -97,6 +175,7 @@ export function configFromEnv(
   const hoursSpec = env.NAVIGATOR_HOURS ?? base.hours.description;
   const closedDates =
     env.NAVIGATOR_CLOSED_DATES !== undefined ? list(env.NAVIGATOR_CLOSED_DATES) : base.hours.closedDates;
+  const limits = base.limits;
   return {
     ...base,
     host: env.NAVIGATOR_HOST ?? base.host,
@@ -115,12 +194,44 @@ export function configFromEnv(
     abandonAfterMinutes: integer(env, 'NAVIGATOR_ABANDON_AFTER_MINUTES', base.abandonAfterMinutes, 1),
     sessionHours: integer(env, 'NAVIGATOR_SESSION_HOURS', base.sessionHours, 1),
     secureCookies: flag(env, 'NAVIGATOR_SECURE_COOKIES', base.secureCookies),
-    trustProxy: flag(env, 'NAVIGATOR_TRUST_PROXY', base.trustProxy),
+    trustProxy: proxyHops(env, base.trustProxy),
     maxMessageLength: integer(env, 'NAVIGATOR_MAX_MESSAGE_LENGTH', base.maxMessageLength, 1),
     visitorRate: rate(env, 'NAVIGATOR_VISITOR_RATE', base.visitorRate),
     navigatorRate: rate(env, 'NAVIGATOR_NAVIGATOR_RATE', base.navigatorRate),
     synchronous: env.NAVIGATOR_SYNCHRONOUS === undefined ? base.synchronous : synchronous(env.NAVIGATOR_SYNCHRONOUS),
+    passwordCost: passwordCostFromEnv(env, base.passwordCost),
+    limits: {
+      ...limits,
+      socketsPerAddress: integer(env, 'NAVIGATOR_SOCKETS_PER_ADDRESS', limits.socketsPerAddress, 1),
+      sockets: integer(env, 'NAVIGATOR_MAX_SOCKETS', limits.sockets, 1),
+      startsPerAddress: rate(env, 'NAVIGATOR_STARTS_PER_ADDRESS', limits.startsPerAddress),
+      conversationsPerAddress: integer(env, 'NAVIGATOR_CONVERSATIONS_PER_ADDRESS', limits.conversationsPerAddress, 1),
+      waiting: integer(env, 'NAVIGATOR_MAX_WAITING', limits.waiting, 1),
+      callbacksPerAddress: rate(env, 'NAVIGATOR_CALLBACKS_PER_ADDRESS', limits.callbacksPerAddress),
+      callbacks: integer(env, 'NAVIGATOR_MAX_CALLBACKS', limits.callbacks, 1),
+      visitorIdleMs: integer(env, 'NAVIGATOR_VISITOR_IDLE_SECONDS', limits.visitorIdleMs / 1000, 30) * 1000,
+      messagesPerConversation: integer(env, 'NAVIGATOR_MESSAGES_PER_CONVERSATION', limits.messagesPerConversation, 10),
+      abuseBlockMinutes: integer(env, 'NAVIGATOR_ABUSE_BLOCK_MINUTES', limits.abuseBlockMinutes, 1),
+    },
   };
+}
+
+/**
+ * `NAVIGATOR_PASSWORD_COST`: scrypt's log2(N). OWASP's current advice is 17 (128 MiB per hash);
+ * 14 is the floor, for tests on small machines.
+ */
+export function passwordCostFromEnv(env: NodeJS.ProcessEnv, fallback: number): number {
+  const cost = integer(env, 'NAVIGATOR_PASSWORD_COST', fallback, 14);
+  if (cost > 20) throw new Error(`NAVIGATOR_PASSWORD_COST must be at most 20, not "${cost}".`);
+  return cost;
+}
+
+/** `NAVIGATOR_TRUST_PROXY`: false (0), true (one proxy of yours), or how many proxies in a row. */
+function proxyHops(env: NodeJS.ProcessEnv, fallback: number): number {
+  const value = env.NAVIGATOR_TRUST_PROXY;
+  if (value === undefined || value === '') return fallback;
+  if (/^\d+$/.test(value)) return Number(value);
+  return flag(env, 'NAVIGATOR_TRUST_PROXY', false) ? 1 : 0;
 }
 
 function list(value: string): string[] {
@@ -149,7 +260,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < minimum)
+  if (!/^\d+$/.test(value) || !Number.isInteger(number) || number < minimum)
     throw new Error(`${name} must be a whole number of at least ${minimum}, not "${value}".`);
   return number;
 }
@@ -165,9 +276,11 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 function rate(env: NodeJS.ProcessEnv, name: string, fallback: RateLimit): RateLimit {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
-  const match = /^(\d+)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(value);
-  if (!match) throw new Error(`${name} must be "<burst>/<per second>", e.g. "20/2", not "${value}".`);
-  return { capacity: Number(match[1]), perSecond: Number(match[2]) };
+  const match = /^(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(value);
+  if (!match)
+    throw new Error(`${name} must be "<burst>/<per second>", e.g. "20/2" (or "5/1m", one a minute), not "${value}".`);
+  const per = { s: 1, m: 60, h: 3600 }[(match[3] ?? 's') as 's' | 'm' | 'h'];
+  return { capacity: Number(match[1]), perSecond: match[3] ? 1 / (per * Number(match[2])) : Number(match[2]) };
 }
 
 function synchronous(value: string): 'normal' | 'full' {

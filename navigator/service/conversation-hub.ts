@@ -9,6 +9,7 @@
  * attached, then each new message as it is stored.
  */
 import type {
+  CallbackRequest,
   ConversationDetail,
   ConversationState,
   EndedBy,
@@ -23,6 +24,7 @@ import type {
   VisitorFrame,
 } from '../../src/handoff/handoff-protocol.js';
 import type { MessageContent } from '../../src/handoff/message-content.js';
+import { AdmissionControl } from './admission-control.js';
 import type { NavigatorServiceConfig } from './config.js';
 import { safetyCheckOf } from '../../src/handoff/transcript-content.js';
 import { DeskStore } from './desk-store.js';
@@ -32,7 +34,9 @@ import { isOpenAt } from './operating-hours.js';
 import { messageTextProblem } from '../../src/handoff/message-text.js';
 import { parseNavigatorFrame, parseVisitorFrame } from './protocol.js';
 import { compareQueueItems, orderQueue } from './queue.js';
+import { QueueChanges } from './queue-changes.js';
 import { fullBucket, takeToken, type TokenBucket } from './rate-limiter.js';
+import { conversationFull, ended, noConversation, rateLimited, retryAfter } from './service-errors.js';
 import type { NavigatorAccount, NavigatorStore, StoredConversation } from './store.js';
 
 /** One open connection, as the hub sees it. */
@@ -41,20 +45,41 @@ export interface Peer {
   close(code: number, reason: string): void;
 }
 
-/** A visitor's connection. */
-export interface VisitorConnection {
-  readonly peer: Peer;
-  conversationId: string | null;
+/** Close codes the hub uses when it ends a connection itself. */
+export const HUB_CLOSE_CODES = {
+  notSignedIn: 4401,
+  invalidFrames: 4400,
+  tooManyFrames: 4429,
+  idle: 4408,
+} as const;
+
+/** What both kinds of connection keep for admission control. */
+interface Metered {
   bucket: TokenBucket;
+  /** Invalid frames so far; a few are tolerated, then the connection is closed. */
+  invalidFrames: number;
+  /** Frames refused for the rate limit since the last accepted one. */
+  refusedInARow: number;
+}
+
+/** A visitor's connection. */
+export interface VisitorConnection extends Metered {
+  readonly peer: Peer;
+  /** The source address's key (see `client-address.ts`), for per-address caps. Memory only. */
+  readonly address: string;
+  conversationId: string | null;
   /** The last queue position sent, so a visitor hears only about changes. */
   lastPosition: number | null;
+  /** When the last frame arrived: the widget pings every 20 s, a silent socket is idle. */
+  lastFrameAt: number;
 }
 
 /** A navigator's connection (one per open console tab). */
-export interface NavigatorConnection {
+export interface NavigatorConnection extends Metered {
   readonly peer: Peer;
   readonly navigator: NavigatorAccount;
-  bucket: TokenBucket;
+  /** The session it was opened with; when that session ends, so does the connection. */
+  readonly sessionHash: string;
   /** Conversations this connection has claimed or opened, and so receives live. */
   readonly opened: Set<string>;
 }
@@ -81,6 +106,7 @@ type HubConfig = Pick<
   | 'queueUpdateDelayMs'
   | 'abandonAfterMinutes'
   | 'retentionDays'
+  | 'limits'
 >;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -88,9 +114,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Routes frames between visitors and navigators through the store. */
 export class ConversationHub {
   private readonly visitorsByConversation = new Map<string, Set<VisitorConnection>>();
+  private readonly visitorConnections = new Set<VisitorConnection>();
   private readonly navigatorConnections = new Set<NavigatorConnection>();
   /** Waiting conversations, mirrored from the store so queue positions cost no query. */
   private readonly waiting = new Map<string, QueueEntry>();
+  /** The queue as consoles last heard it, so they are sent only changes. */
+  private readonly queueSent = new QueueChanges();
+  /** Per-address caps and blocks. */
+  readonly admission: AdmissionControl;
   private queueTimer: ReturnType<typeof setTimeout> | null = null;
   /** Messages accepted in this turn of the event loop, stored together (see `queueMessage`). */
   private pending: PendingMessage[] = [];
@@ -104,7 +135,9 @@ export class ConversationHub {
     private readonly onError: (context: string, error: unknown) => void = () => {},
   ) {
     this.desk = new DeskStore(store.database);
+    this.admission = new AdmissionControl(config.limits, now);
     this.reloadWaiting();
+    this.queueSent.changes([...this.waiting.values()]);
   }
 
   /** Whether a new conversation would reach a navigator now, and if not, why. */
@@ -116,35 +149,59 @@ export class ConversationHub {
 
   /** Number of open connections, for logs and the benchmark. */
   connectionCounts(): { visitors: number; navigators: number; waiting: number } {
-    let visitors = 0;
-    for (const set of this.visitorsByConversation.values()) visitors += set.size;
-    return { visitors, navigators: this.navigatorConnections.size, waiting: this.waiting.size };
+    return {
+      visitors: this.visitorConnections.size,
+      navigators: this.navigatorConnections.size,
+      waiting: this.waiting.size,
+    };
+  }
+
+  /** Open navigator connections of one navigator, for the per-navigator socket cap. */
+  navigatorSockets(navigatorId: number): number {
+    let count = 0;
+    for (const connection of this.navigatorConnections) if (connection.navigator.id === navigatorId) count++;
+    return count;
   }
 
   // ----- visitors -----
 
-  /** Registers a new visitor connection. */
-  connectVisitor(peer: Peer): VisitorConnection {
-    return { peer, conversationId: null, bucket: fullBucket(this.config.visitorRate, this.now()), lastPosition: null };
+  /** Registers a new visitor connection from a source address's key. */
+  connectVisitor(peer: Peer, address = 'unknown'): VisitorConnection {
+    const now = this.now();
+    const connection: VisitorConnection = {
+      peer,
+      address,
+      conversationId: null,
+      bucket: fullBucket(this.config.visitorRate, now),
+      invalidFrames: 0,
+      refusedInARow: 0,
+      lastPosition: null,
+      lastFrameAt: now,
+    };
+    this.visitorConnections.add(connection);
+    return connection;
   }
 
-  /** Handles one frame from a visitor. */
+  /** Handles one frame from a visitor. Every frame, a ping too, costs a token. */
   visitorFrame(connection: VisitorConnection, data: string): void {
+    connection.lastFrameAt = this.now();
     const parsed = parseVisitorFrame(data);
+    const limited = this.limit(connection, this.config.visitorRate);
     if (!parsed.ok) {
-      sendVisitor(connection, { type: 'error', ...parsed.error });
+      this.invalidFrame(connection, parsed.error, limited);
       return;
     }
     const frame = parsed.value;
-    if (frame.type === 'ping') {
-      sendVisitor(connection, { type: 'pong' });
+    if (limited !== null) {
+      // Pings and typing indicators are worth nothing late: drop them quietly.
+      if (this.refused(connection) && frame.type !== 'ping' && frame.type !== 'typing') {
+        sendVisitor(connection, { type: 'error', ...rateLimited(limited, clientIdOf(frame)) });
+      }
       return;
     }
-    const limited = this.limit(connection, this.config.visitorRate);
-    if (limited !== null) {
-      // A typing indicator is worth nothing late: drop it quietly.
-      if (frame.type === 'typing') return;
-      sendVisitor(connection, { type: 'error', ...rateLimited(limited, clientIdOf(frame)) });
+    connection.refusedInARow = 0;
+    if (frame.type === 'ping') {
+      sendVisitor(connection, { type: 'pong' });
       return;
     }
     if (frame.type !== 'send' && frame.type !== 'typing') this.flushMessages();
@@ -179,6 +236,7 @@ export class ConversationHub {
 
   /** Forgets a closed visitor connection. */
   disconnectVisitor(connection: VisitorConnection): void {
+    this.visitorConnections.delete(connection);
     const id = connection.conversationId;
     if (!id) return;
     const set = this.visitorsByConversation.get(id);
@@ -215,9 +273,15 @@ export class ConversationHub {
     const startIdHash = tokenHash(startId);
     const existing = this.store.conversationByStartId(startIdHash);
     if (existing) {
-      // The visitor sent this start before but never used the secret we answered with, so
-      // that answer was lost: give them a new secret for the same conversation.
-      if (existing.secretConfirmed) {
+      // The visitor sent this start before and its answer was lost with the connection: give
+      // them a new secret for the same conversation. Only shortly after the start, only while
+      // nobody is attached to it, and only until the visitor has used a secret.
+      const replayable =
+        !existing.secretConfirmed &&
+        existing.state !== 'ended' &&
+        this.now() - existing.waitingSince <= this.config.limits.startReplayMs &&
+        !this.visitorsByConversation.has(existing.id);
+      if (!replayable) {
         sendVisitor(connection, {
           type: 'error',
           code: 'invalid-frame',
@@ -237,11 +301,18 @@ export class ConversationHub {
       sendVisitor(connection, { type: 'offline', reason: availability.reason });
       return;
     }
+    // Too many from this address, or the queue is full: the widget offers phone, text and a
+    // callback, as when nobody is available (the protocol has no reason that blames the visitor).
+    if (!this.admission.admitStart(connection.address, this.waiting.size).ok) {
+      sendVisitor(connection, { type: 'offline', reason: 'no-navigators' });
+      return;
+    }
     const id = randomToken(16);
     const secret = randomToken(32);
     const now = this.now();
     this.store.createConversation({ id, secretHash: tokenHash(secret), startIdHash, summary, now });
     const conversation = this.store.conversation(id) as StoredConversation;
+    this.admission.conversationStarted(id, connection.address);
     this.waiting.set(id, queueEntry(conversation, false));
     sendVisitor(connection, { type: 'started', conversationId: id, secret });
     this.attachVisitor(connection, conversation);
@@ -317,6 +388,13 @@ export class ConversationHub {
       sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
       return;
     }
+    if (status.state !== 'ended' && this.isFull(id, status.lastSeq)) {
+      sendVisitor(connection, {
+        type: 'error',
+        ...conversationFull(clientId, this.config.limits.messagesPerConversation),
+      });
+      return;
+    }
     if (status.state === 'ended') {
       this.flushMessages();
       const stored = this.store.messageByClientId(id, 'visitor', clientId);
@@ -350,7 +428,17 @@ export class ConversationHub {
     connection: VisitorConnection,
     frame: Extract<VisitorFrame, { type: 'request-callback' }>,
   ): void {
-    this.store.addCallback({
+    // A repeated request (its answer was lost) is answered again and costs nothing.
+    if (this.store.callbackIdByClientId(frame.clientId) !== undefined) {
+      sendVisitor(connection, { type: 'callback-saved', clientId: frame.clientId });
+      return;
+    }
+    const admission = this.admission.admitCallback(connection.address, this.store.openCallbackCount());
+    if (!admission.ok) {
+      sendVisitor(connection, { type: 'error', ...rateLimited(retryAfter(admission), frame.clientId) });
+      return;
+    }
+    const id = this.store.addCallback({
       clientId: frame.clientId,
       phone: frame.phone,
       bestTime: frame.bestTime,
@@ -359,17 +447,24 @@ export class ConversationHub {
       now: this.now(),
     });
     sendVisitor(connection, { type: 'callback-saved', clientId: frame.clientId });
-    this.broadcastCallbacks();
+    const request = this.store.openCallback(id);
+    if (request) this.broadcastCallbackChanges([request], []);
   }
 
   // ----- navigators -----
 
-  /** Registers a signed-in navigator's connection and sends what the console shows first. */
-  connectNavigator(peer: Peer, navigator: NavigatorAccount): NavigatorConnection {
+  /**
+   * Registers a signed-in navigator's connection and sends what the console shows first.
+   * `sessionHash` is the session it was opened with; the connection lasts as long as it does.
+   */
+  connectNavigator(peer: Peer, navigator: NavigatorAccount, sessionHash = ''): NavigatorConnection {
     const connection: NavigatorConnection = {
       peer,
       navigator,
+      sessionHash,
       bucket: fullBucket(this.config.navigatorRate, this.now()),
+      invalidFrames: 0,
+      refusedInARow: 0,
       opened: new Set(),
     };
     this.navigatorConnections.add(connection);
@@ -385,26 +480,32 @@ export class ConversationHub {
     return connection;
   }
 
-  /** Handles one frame from a navigator. */
+  /**
+   * Handles one frame from a navigator. The session is checked first: a navigator signed out
+   * (or removed, or given a new password) elsewhere can do nothing more on this connection.
+   */
   navigatorFrame(connection: NavigatorConnection, data: string): void {
+    if (!this.sessionLive(connection)) return;
     const parsed = parseNavigatorFrame(data);
+    const limited = this.limit(connection, this.config.navigatorRate);
     if (!parsed.ok) {
-      sendNavigator(connection, { type: 'error', ...parsed.error });
+      this.invalidFrame(connection, parsed.error, limited);
       return;
     }
     const frame = parsed.value;
-    if (frame.type === 'ping') {
-      sendNavigator(connection, { type: 'pong' });
+    if (limited !== null) {
+      if (this.refused(connection) && frame.type !== 'ping' && frame.type !== 'typing') {
+        sendNavigator(connection, {
+          type: 'error',
+          ...rateLimited(limited, frame.type === 'send' ? frame.clientId : undefined),
+          ...('conversationId' in frame ? { conversationId: frame.conversationId } : {}),
+        });
+      }
       return;
     }
-    const limited = this.limit(connection, this.config.navigatorRate);
-    if (limited !== null) {
-      if (frame.type === 'typing') return;
-      sendNavigator(connection, {
-        type: 'error',
-        ...rateLimited(limited, frame.type === 'send' ? frame.clientId : undefined),
-        ...('conversationId' in frame ? { conversationId: frame.conversationId } : {}),
-      });
+    connection.refusedInARow = 0;
+    if (frame.type === 'ping') {
+      sendNavigator(connection, { type: 'pong' });
       return;
     }
     if (frame.type !== 'send' && frame.type !== 'typing') this.flushMessages();
@@ -427,8 +528,13 @@ export class ConversationHub {
       case 'release':
         this.release(connection, frame.conversationId);
         return;
+      case 'report-abuse':
+        this.reportAbuse(connection, frame.conversationId);
+        return;
       case 'callback-handled':
-        if (this.store.handleCallback(frame.callbackId, connection.navigator.id, this.now())) this.broadcastCallbacks();
+        if (this.store.handleCallback(frame.callbackId, connection.navigator.id, this.now())) {
+          this.broadcastCallbackChanges([], [frame.callbackId]);
+        }
         return;
       case 'save-record':
         this.saveRecord(connection, frame);
@@ -441,9 +547,70 @@ export class ConversationHub {
     }
   }
 
+  /**
+   * Closes every connection whose session has ended (signed out, expired, password changed,
+   * navigator removed), and takes back into the queue what a removed navigator held. Run every
+   * few seconds, and at once after a sign-out.
+   */
+  checkSessions(): void {
+    let revoked = false;
+    for (const connection of this.navigatorConnections) {
+      if (!this.sessionLive(connection)) revoked = true;
+    }
+    if (revoked) this.reloadQueue();
+  }
+
+  /**
+   * Closes idle visitor connections: the widget pings every 20 s, so a socket silent for much
+   * longer is a tab long gone or a bot holding a place. Its conversation waits on without it
+   * and is ended by the sweep once the visitor has been away `abandonAfterMinutes`.
+   */
+  closeIdleVisitors(): number {
+    const before = this.now() - this.config.limits.visitorIdleMs;
+    let closed = 0;
+    for (const connection of this.visitorConnections) {
+      if (connection.lastFrameAt >= before) continue;
+      this.visitorConnections.delete(connection);
+      connection.peer.close(HUB_CLOSE_CODES.idle, 'Idle');
+      closed++;
+    }
+    return closed;
+  }
+
   /** Forgets a closed navigator connection. */
   disconnectNavigator(connection: NavigatorConnection): void {
     this.navigatorConnections.delete(connection);
+  }
+
+  /** False (and the connection closed) when its session no longer exists. */
+  private sessionLive(connection: NavigatorConnection): boolean {
+    if (!connection.sessionHash || this.store.sessionNavigator(connection.sessionHash, this.now())) return true;
+    this.navigatorConnections.delete(connection);
+    sendNavigator(connection, {
+      type: 'error',
+      code: 'not-signed-in',
+      message: 'This session has ended; sign in again.',
+    });
+    connection.peer.close(HUB_CLOSE_CODES.notSignedIn, 'not-signed-in');
+    return false;
+  }
+
+  /**
+   * Ends a conversation the navigator holds as abuse, and blocks its source address from new
+   * conversations and callback requests for `abuseBlockMinutes` (when this process saw it start).
+   */
+  private reportAbuse(connection: NavigatorConnection, conversationId: string): void {
+    if (!this.ownConversation(connection, conversationId)) return;
+    const address = this.admission.addressOf(conversationId);
+    if (address !== undefined) {
+      this.admission.block(address);
+      for (const visitor of this.visitorConnections) {
+        if (visitor.address === address && visitor.conversationId !== conversationId) {
+          visitor.peer.close(HUB_CLOSE_CODES.tooManyFrames, 'Blocked');
+        }
+      }
+    }
+    this.endConversation(conversationId, 'navigator');
   }
 
   private claim(connection: NavigatorConnection, conversationId: string): void {
@@ -483,11 +650,18 @@ export class ConversationHub {
       });
       return;
     }
-    connection.opened.add(conversationId);
+    // One page at a time: the console asks for the next after the last seq it received, and
+    // hears new messages live only once it has caught up (nothing is skipped in between).
+    const pageSize = this.config.limits.transcriptPage;
+    const page = this.store.messagesAfter(conversationId, after, pageSize + 1);
+    const more = page.length > pageSize;
+    if (more) connection.opened.delete(conversationId);
+    else connection.opened.add(conversationId);
     sendNavigator(connection, {
       type: 'conversation',
       conversation: this.detail(conversation),
-      messages: this.store.messagesAfter(conversationId, after),
+      messages: more ? page.slice(0, pageSize) : page,
+      ...(more ? { more: true } : {}),
     });
   }
 
@@ -505,6 +679,14 @@ export class ConversationHub {
     }
     const status = this.ownConversation(connection, conversationId, clientId);
     if (!status) return;
+    if (status.state !== 'ended' && this.isFull(conversationId, status.lastSeq)) {
+      sendNavigator(connection, {
+        type: 'error',
+        ...conversationFull(clientId, this.config.limits.messagesPerConversation),
+        conversationId,
+      });
+      return;
+    }
     if (status.state === 'ended') {
       this.flushMessages();
       const stored = this.store.messageByClientId(conversationId, 'navigator', clientId);
@@ -655,7 +837,7 @@ export class ConversationHub {
     connection: NavigatorConnection,
     conversationId: string,
     clientId?: string,
-  ): { state: ConversationState; navigatorId: number | null } | undefined {
+  ): { state: ConversationState; navigatorId: number | null; lastSeq: number } | undefined {
     const status = this.store.conversationStatus(conversationId);
     if (status && status.navigatorId === connection.navigator.id && status.state !== 'waiting') {
       return status;
@@ -675,6 +857,7 @@ export class ConversationHub {
   private endConversation(conversationId: string, by: EndedBy): void {
     const before = this.store.conversation(conversationId);
     if (!before || !this.store.end(conversationId, by, this.now())) return;
+    this.admission.conversationEnded(conversationId);
     this.waiting.delete(conversationId);
     this.sendToVisitors(conversationId, { type: 'ended', by });
     if (before.navigatorId !== null) {
@@ -784,18 +967,43 @@ export class ConversationHub {
     }
   }
 
-  private broadcastCallbacks(): void {
-    const data = serialize<ServiceToNavigatorFrame>({ type: 'callbacks', requests: this.store.openCallbacks() });
+  /** Tells every console which callback requests arrived and which left: never the whole list. */
+  private broadcastCallbackChanges(added: CallbackRequest[], removed: number[]): void {
+    if (added.length === 0 && removed.length === 0) return;
+    const data = serialize<ServiceToNavigatorFrame>({ type: 'callbacks-changed', added, removed });
     for (const connection of this.navigatorConnections) connection.peer.send(data);
   }
 
-  private limit(
-    connection: VisitorConnection | NavigatorConnection,
-    rate: NavigatorServiceConfig['visitorRate'],
-  ): number | null {
+  private limit(connection: Metered, rate: NavigatorServiceConfig['visitorRate']): number | null {
     const result = takeToken(connection.bucket, rate, this.now());
     connection.bucket = result.bucket;
     return result.allowed ? null : result.retryAfterMs;
+  }
+
+  /**
+   * Counts a frame refused for the rate limit; a client that keeps sending regardless is
+   * closed. True when the refusal should still be answered.
+   */
+  private refused(connection: Metered & { peer: Peer }): boolean {
+    if (++connection.refusedInARow <= this.config.limits.refusedFrames) return true;
+    connection.peer.close(HUB_CLOSE_CODES.tooManyFrames, 'Too many frames');
+    return false;
+  }
+
+  /** Answers an invalid frame (unless rate-limited), and closes a connection that sends many. */
+  private invalidFrame(connection: Metered & { peer: Peer }, error: HandoffError, limited: number | null): void {
+    if (++connection.invalidFrames >= this.config.limits.invalidFrames) {
+      connection.peer.close(HUB_CLOSE_CODES.invalidFrames, 'Invalid frames');
+      return;
+    }
+    if (limited === null) connection.peer.send(serialize({ type: 'error', ...error }));
+  }
+
+  /** True when a conversation holds (or is about to hold) as many messages as it may. */
+  private isFull(conversationId: string, stored: number): boolean {
+    let pending = 0;
+    for (const message of this.pending) if (message.conversationId === conversationId) pending++;
+    return stored + pending >= this.config.limits.messagesPerConversation;
   }
 
   // ----- the queue -----
@@ -812,11 +1020,14 @@ export class ConversationHub {
     }, this.config.queueUpdateDelayMs);
   }
 
-  /** Sends the queue to consoles and new positions to waiting visitors, now. */
+  /** Sends queue changes to consoles and new positions to waiting visitors, now. */
   flushQueueUpdate(): void {
     const ordered = orderQueue([...this.waiting.values()]);
-    const data = serialize(this.queueFrame(ordered));
-    for (const connection of this.navigatorConnections) connection.peer.send(data);
+    const { added, removed } = this.queueSent.changes(ordered);
+    if (added.length > 0 || removed.length > 0) {
+      const data = serialize<ServiceToNavigatorFrame>({ type: 'queue-changed', added, removed, now: this.now() });
+      for (const connection of this.navigatorConnections) connection.peer.send(data);
+    }
     ordered.forEach((entry, index) => {
       const position = index + 1;
       for (const visitor of this.visitorsByConversation.get(entry.id) ?? []) {
@@ -877,6 +1088,15 @@ export class ConversationHub {
     }
   }
 
+  /**
+   * Rereads the queue from the store (another process may have changed it: `remove-navigator`
+   * returns a navigator's conversations to it) and tells consoles and visitors what changed.
+   */
+  private reloadQueue(): void {
+    this.reloadWaiting();
+    this.scheduleQueueUpdate();
+  }
+
   // ----- housekeeping -----
 
   /**
@@ -893,11 +1113,12 @@ export class ConversationHub {
       abandoned++;
     }
     const deleted = this.store.deleteExpired(now - this.config.retentionDays * DAY_MS, now);
-    if (deleted.conversations > 0) {
-      this.reloadWaiting();
-      this.scheduleQueueUpdate();
-    }
-    if (deleted.callbacks > 0) this.broadcastCallbacks();
+    // Deleted rows must not linger in the log file either (the database overwrites its own).
+    if (deleted.conversations > 0 || deleted.callbacks > 0) this.store.forgetDeleted();
+    this.reloadQueue();
+    this.broadcastCallbackChanges([], deleted.callbackIds);
+    this.admission.prune();
+    this.checkSessions();
     if (deleted.conversations > 0) this.broadcastFollowUps();
     return { abandoned, deleted };
   }
@@ -940,25 +1161,4 @@ function sendNavigator(connection: NavigatorConnection, frame: ServiceToNavigato
 
 function clientIdOf(frame: VisitorFrame): string | undefined {
   return frame.type === 'send' || frame.type === 'request-callback' ? frame.clientId : undefined;
-}
-
-function rateLimited(retryAfterMs: number, clientId?: string): HandoffError {
-  return {
-    code: 'rate-limited',
-    message: `Too many messages at once; this one was not sent. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
-    retryAfterMs,
-    ...(clientId ? { clientId } : {}),
-  };
-}
-
-function noConversation(clientId?: string): HandoffError {
-  return {
-    code: 'no-conversation',
-    message: 'Start or resume a conversation on this connection first.',
-    ...(clientId ? { clientId } : {}),
-  };
-}
-
-function ended(clientId: string): HandoffError {
-  return { code: 'conversation-ended', message: 'This conversation has ended; the message was not sent.', clientId };
 }

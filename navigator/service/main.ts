@@ -3,25 +3,21 @@
  * `npx tsx navigator/service/main.ts`. Prints the URL once listening, and stops cleanly on SIGINT/SIGTERM.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv, type StaticRoute } from './config.js';
 import { startNavigatorService } from './navigator-service.js';
+import { consoleFiles } from './static-files.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * `NAVIGATOR_STATIC` as `prefix=folder` pairs separated by commas, folders relative to the
- * working directory. By default the console page (`demo/`) and the built bundles (`dist/`)
- * are served, so `http://localhost:8081/` opens the console; an empty value serves nothing.
+ * working directory, each served whole. By default only the console's files are served
+ * (`consoleFiles`); an empty value serves nothing.
  */
 function staticRoutes(value: string | undefined): StaticRoute[] {
-  if (value === undefined) {
-    return [
-      { urlPrefix: '/dist/', dir: join(projectRoot, 'dist') },
-      { urlPrefix: '/', dir: join(projectRoot, 'demo') },
-    ].filter((route) => existsSync(route.dir));
-  }
+  if (value === undefined) return consoleFiles(projectRoot).filter((route) => existsSync(route.dir));
   return value
     .split(',')
     .map((pair) => pair.trim())

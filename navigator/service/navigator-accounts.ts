@@ -8,23 +8,48 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 /** Shortest password `add-navigator` accepts. */
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** scrypt cost: N=2^15, r=8, p=1 (about 32 MB and tens of milliseconds per check). */
-const COST = { N: 2 ** 15, r: 8, p: 1 } as const;
+/**
+ * scrypt cost as log2(N), with r=8 and p=1: OWASP's current advice is N=2^17 (128 MiB and a
+ * few hundred milliseconds per hash on a server core). Older hashes name their own cost, still
+ * verify, and are replaced at the next sign-in ({@link needsRehash}).
+ */
+export const DEFAULT_PASSWORD_COST = 17;
+const BLOCK_SIZE = 8;
+const PARALLELISM = 1;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
-const MAX_MEMORY = 64 * 1024 * 1024;
+/** Enough for N up to 2^20 with r=8 (128 × N × r bytes, plus scrypt's own small buffers). */
+const MAX_MEMORY = 1200 * 1024 * 1024;
 
-/** Hashes a password as `scrypt$N$r$p$<salt>$<hash>` (base64url). */
-export async function hashPassword(password: string): Promise<string> {
+/** Hashes a password as `scrypt$N$r$p$<salt>$<hash>` (base64url), at 2^`cost`. */
+export async function hashPassword(password: string, cost = DEFAULT_PASSWORD_COST): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const hash = await derive(password, salt, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
+  const parameters = { N: 2 ** cost, r: BLOCK_SIZE, p: PARALLELISM };
+  const hash = await derive(password, salt, parameters);
+  return [
+    'scrypt',
+    parameters.N,
+    parameters.r,
+    parameters.p,
+    salt.toString('base64url'),
+    hash.toString('base64url'),
+  ].join('$');
+}
+
+/** True when a stored hash is cheaper than 2^`cost` (or not ours), so it should be replaced. */
+export function needsRehash(stored: string, cost = DEFAULT_PASSWORD_COST): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(n) < 2 ** cost || Number(r) < BLOCK_SIZE || Number(p) < PARALLELISM;
 }
 
 /** True when `password` matches a hash made by {@link hashPassword}. Constant-time comparison. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, saltText, hashText] = stored.split('$');
   if (scheme !== 'scrypt' || !saltText || !hashText) return false;
+  // Refuse costs outside what we ever wrote, so a tampered row cannot exhaust memory.
+  if (!(Number(n) >= 2 ** 10 && Number(n) <= 2 ** 20 && Number(r) === BLOCK_SIZE && Number(p) === PARALLELISM)) {
+    return false;
+  }
   const expected = Buffer.from(hashText, 'base64url');
   const actual = await derive(
     password,
@@ -36,11 +61,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /**
- * A hash of a password nobody has, checked when the username is unknown so that a wrong
+ * The hash of a password nobody has, at the current cost, checked when the username is unknown so that a wrong
  * username takes as long as a wrong password.
  */
-export const DECOY_PASSWORD_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+export function decoyPasswordHash(cost = DEFAULT_PASSWORD_COST): string {
+  return `scrypt$${2 ** cost}$${BLOCK_SIZE}$${PARALLELISM}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+}
 
 /** Why a username cannot be used, or null. Usernames are what navigators type to sign in. */
 export function usernameProblem(username: string): string | null {

@@ -9,6 +9,7 @@ import type { CliCommand } from '../../src/cli/cli-command.js';
 
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   'add-navigator': () => import('./add-navigator-command.js'),
+  'remove-navigator': () => import('./remove-navigator-command.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

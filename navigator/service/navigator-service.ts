@@ -4,8 +4,8 @@
  * files for the console. The protocol is described in `src/handoff/handoff-protocol.ts` and
  * `docs/navigator-service.md`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import {
   AVAILABILITY_PATH,
@@ -19,11 +19,14 @@ import {
   type SignInResponse,
   VISITOR_SOCKET_PATH,
 } from '../../src/handoff/handoff-protocol.js';
+import { addressKey, clientAddress } from './client-address.js';
 import { DEFAULT_CONFIG, type NavigatorServiceConfig } from './config.js';
-import { ConversationHub, type Peer } from './conversation-hub.js';
+import { ConversationHub, HUB_CLOSE_CODES, type Peer } from './conversation-hub.js';
+import { HashingSlots } from './hashing-slots.js';
 import {
-  DECOY_PASSWORD_HASH,
+  decoyPasswordHash,
   hashPassword,
+  needsRehash,
   passwordProblem,
   randomToken,
   tokenHash,
@@ -33,15 +36,20 @@ import {
 import { clearedSessionCookie, sessionCookie, sessionToken } from './session-cookie.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 import { serveStatic } from './static-files.js';
-import { NavigatorStore } from './store.js';
+import { type NavigatorAccount, NavigatorStore } from './store.js';
 
 /** A running service. */
 export interface NavigatorService {
   /** Base URL, e.g. `http://127.0.0.1:8081`; WebSocket URLs use the same host with `ws:`. */
   url: string;
   port: number;
-  /** Creates or updates a navigator account (what `npm run navigator -- add-navigator` does). */
+  /**
+   * Creates or updates a navigator account (what `npm run navigator -- add-navigator` does). A
+   * new password ends the navigator's sessions and closes their open consoles.
+   */
   addNavigator(username: string, name: string, password: string): Promise<'added' | 'updated'>;
+  /** Deletes a navigator account, ends their sessions, and returns their conversations to the queue. */
+  removeNavigator(username: string): boolean;
   /** Open connections and waiting conversations, for logs and the benchmark. */
   counts(): { visitors: number; navigators: number; waiting: number };
   /** Runs retention and abandonment now (it also runs every minute). */
@@ -51,12 +59,17 @@ export interface NavigatorService {
 }
 
 /** Close codes the service uses, for clients to tell a refusal from a network failure. */
-export const CLOSE_CODES = { originNotAllowed: 4403, notSignedIn: 4401, serverError: 1011, tooSlow: 4408 } as const;
+export const CLOSE_CODES = {
+  ...HUB_CLOSE_CODES,
+  originNotAllowed: 4403,
+  serverError: 1011,
+  tooSlow: 4409,
+} as const;
 
-/** Unread data a client may leave queued before the service drops it (it catches up on reconnect). */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const MAX_BODY_BYTES = 8 * 1024;
 const SWEEP_INTERVAL_MS = 60_000;
+/** How often sessions are rechecked and idle visitor sockets closed. */
+const LIVENESS_INTERVAL_MS = 1000;
 
 /**
  * Starts the service. Missing settings take the defaults of `config.ts`; `port: 0` picks a
@@ -67,19 +80,31 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   const store = new NavigatorStore(config.dataDir, { synchronous: config.synchronous });
   const hub = new ConversationHub(store, config, Date.now, logError);
   const throttle = new SignInThrottle();
+  const hashing = new HashingSlots(config.hashConcurrency, config.hashQueue);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   const alive = new WeakSet<WebSocket>();
   /** Set by close(): sockets closing afterwards must not touch the closed database. */
   let stopped = false;
+  /** Every TCP connection, upgraded or not, so close() leaves none behind. */
+  const connections = new Set<Socket>();
 
-  const server = createServer((request, response) => {
-    if (stopped) return void response.destroy();
-    handleHttp(request, response).catch((error: unknown) => {
-      logError('HTTP request failed', error);
-      if (!response.headersSent) sendJson(response, 500, { code: 'server-error', message: 'Something went wrong.' });
-      else response.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      // A slow client gets seconds, not minutes, to send its headers and body; the default
+      // check runs only every 30 s.
+      headersTimeout: config.limits.headersTimeoutMs,
+      requestTimeout: config.limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, config.limits.headersTimeoutMs),
+    },
+    (request, response) => {
+      if (stopped) return void response.destroy();
+      handleHttp(request, response).catch((error: unknown) => {
+        logError('HTTP request failed', error);
+        if (!response.headersSent) sendJson(response, 500, { code: 'server-error', message: 'Something went wrong.' });
+        else response.destroy();
+      });
+    },
+  );
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     response.setHeader('X-Content-Type-Options', 'nosniff');
@@ -114,8 +139,13 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       }
       return sendJson(response, 404, { code: 'not-found', message: 'No such endpoint.' });
     }
+    // Counts tell an outsider when nobody is watching the queue: only navigators see them.
     if (path === '/health' && request.method === 'GET')
-      return sendJson(response, 200, { ok: true, ...hub.connectionCounts() });
+      return sendJson(
+        response,
+        200,
+        sessionNavigator(request) ? { ok: true, ...hub.connectionCounts() } : { ok: true },
+      );
     if (path === '/' && request.method === 'GET' && config.staticRoutes.length > 0) {
       response.writeHead(302, { Location: '/navigator.html' });
       return void response.end();
@@ -150,27 +180,42 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   }
 
   async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const address = clientAddress(request);
-    const wait = throttle.waitFor(address);
-    if (wait > 0) {
-      response.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
-      return sendJson(response, 429, {
-        code: 'rate-limited',
-        message: `Too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} minutes.`,
-        retryAfterMs: wait,
-      });
-    }
     const body = (await readJson(request)) as { username?: unknown; password?: unknown; mode?: unknown } | undefined;
     if (!body || typeof body.username !== 'string' || typeof body.password !== 'string') {
       return sendJson(response, 400, { code: 'invalid-frame', message: 'Send {"username", "password"}.' });
     }
-    const account = store.findNavigator(body.username.trim().toLowerCase());
-    const valid = await verifyPassword(body.password, account?.passwordHash ?? DECOY_PASSWORD_HASH);
+    const username = body.username.trim().toLowerCase();
+    const keys = { address: addressKey(clientAddress(request, config.trustProxy)), username };
+    // Checked and counted in one step, before the password is hashed: parallel attempts see
+    // each other.
+    const wait = throttle.begin(keys);
+    if (wait > 0) {
+      response.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+      return sendJson(response, 429, {
+        code: 'rate-limited',
+        message: `Too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} seconds.`,
+        retryAfterMs: wait,
+      });
+    }
+    const account = store.findNavigator(username);
+    const password = body.password;
+    const valid = await hashing.run(() =>
+      verifyPassword(password, account?.passwordHash ?? decoyPasswordHash(config.passwordCost)),
+    );
+    if (valid === undefined) {
+      throttle.cancel(keys);
+      response.setHeader('Retry-After', '2');
+      return sendJson(response, 503, {
+        code: 'rate-limited',
+        message: 'Many sign-ins at once; try again in a moment.',
+        retryAfterMs: 2000,
+      });
+    }
     if (!account || !valid) {
-      throttle.fail(address);
       return sendJson(response, 401, { code: 'invalid-credentials', message: 'Wrong username or password.' });
     }
-    throttle.succeed(address);
+    throttle.succeed(keys);
+    if (needsRehash(account.passwordHash, config.passwordCost)) upgradeHash(account.id, password);
     const token = randomToken(32);
     const maxAge = config.sessionHours * 3600;
     store.createSession(tokenHash(token), account.id, Date.now() + maxAge * 1000);
@@ -180,9 +225,23 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     sendJson(response, 200, answer);
   }
 
+  /** Rehashes a password at the current cost after a sign-in, in a hashing slot, off the answer's path. */
+  function upgradeHash(navigatorId: number, password: string): void {
+    hashing
+      .run(() => hashPassword(password, config.passwordCost))
+      .then((hash) => {
+        if (hash && !stopped) store.upgradePasswordHash(navigatorId, hash);
+      })
+      .catch((error: unknown) => logError('Upgrading a password hash failed', error));
+  }
+
+  /** Signs the navigator out everywhere: every session, every open console. */
   async function signOut(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const token = sessionToken(request.headers);
-    if (token) store.deleteSession(tokenHash(token));
+    const navigator = sessionNavigator(request);
+    if (navigator) {
+      store.deleteNavigatorSessions(navigator.id);
+      hub.checkSessions();
+    }
     response.setHeader('Set-Cookie', clearedSessionCookie(config.secureCookies));
     response.writeHead(204);
     response.end();
@@ -203,38 +262,62 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     return !origin || config.consoleOrigins.includes(origin) || sameHost(request);
   }
 
-  function clientAddress(request: IncomingMessage): string {
-    if (config.trustProxy) {
-      const forwarded = request.headers['x-forwarded-for'];
-      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-      if (first) return first;
-    }
-    return request.socket.remoteAddress ?? 'unknown';
-  }
-
   // ----- WebSockets -----
 
-  server.on('upgrade', (request, socket, head) => {
+  /**
+   * Every refusal happens here, before the handshake completes: a client that may not connect
+   * never gets a WebSocket (no 101), only an HTTP status.
+   */
+  server.on('upgrade', (request, socket: Socket, head) => {
+    if (stopped) return void socket.destroy();
+    socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', 'http://service').pathname;
-    if (path !== VISITOR_SOCKET_PATH && path !== NAVIGATOR_SOCKET_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    if (path === VISITOR_SOCKET_PATH) {
+      if (!visitorOriginAllowed(request)) return refuseUpgrade(socket, 403, originError(request.headers.origin ?? ''));
+      const address = addressKey(clientAddress(request, config.trustProxy));
+      if (hub.admission.blockedFor(address) > 0) {
+        return refuseUpgrade(socket, 403, { code: 'origin-not-allowed', message: 'Blocked for a while.' });
+      }
+      if (!hub.admission.openSocket(address)) {
+        return refuseUpgrade(socket, 429, { code: 'rate-limited', message: 'Too many connections.' });
+      }
+      let released = false;
+      const release = () => {
+        if (!released) hub.admission.closeSocket(address);
+        released = true;
+      };
+      socket.once('close', release);
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        watch(ws);
+        acceptVisitor(ws, address);
+      });
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => {
-      alive.add(ws);
-      ws.on('pong', () => alive.add(ws));
-      ws.on('error', () => ws.terminate());
-      if (path === VISITOR_SOCKET_PATH) acceptVisitor(ws, request);
-      else acceptNavigator(ws, request);
-    });
+    if (path === NAVIGATOR_SOCKET_PATH) {
+      if (!consoleOriginAllowed(request)) return refuseUpgrade(socket, 403, originError(request.headers.origin ?? ''));
+      const token = sessionToken(request.headers);
+      const navigator = token ? store.sessionNavigator(tokenHash(token), Date.now()) : undefined;
+      if (!token || !navigator) return refuseUpgrade(socket, 401, notSignedIn());
+      if (hub.navigatorSockets(navigator.id) >= config.limits.socketsPerNavigator) {
+        return refuseUpgrade(socket, 429, { code: 'rate-limited', message: 'Too many open consoles.' });
+      }
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        watch(ws);
+        acceptNavigator(ws, navigator, tokenHash(token));
+      });
+      return;
+    }
+    refuseUpgrade(socket, 404, { code: 'invalid-frame', message: 'No such endpoint.' });
   });
 
-  function acceptVisitor(ws: WebSocket, request: IncomingMessage): void {
-    if (!visitorOriginAllowed(request)) {
-      refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
-      return;
-    }
-    const connection = hub.connectVisitor(peerFor(ws));
+  function watch(ws: WebSocket): void {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    ws.on('error', () => ws.terminate());
+  }
+
+  function acceptVisitor(ws: WebSocket, address: string): void {
+    const connection = hub.connectVisitor(peerFor(ws), address);
     ws.on('message', (data, isBinary) => {
       if (!stopped) guarded(ws, () => hub.visitorFrame(connection, frameText(data, isBinary)));
     });
@@ -243,17 +326,8 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     });
   }
 
-  function acceptNavigator(ws: WebSocket, request: IncomingMessage): void {
-    if (!consoleOriginAllowed(request)) {
-      refuse(ws, originError(request.headers.origin ?? ''), CLOSE_CODES.originNotAllowed);
-      return;
-    }
-    const navigator = sessionNavigator(request);
-    if (!navigator) {
-      refuse(ws, notSignedIn(), CLOSE_CODES.notSignedIn);
-      return;
-    }
-    const connection = hub.connectNavigator(peerFor(ws), navigator);
+  function acceptNavigator(ws: WebSocket, navigator: NavigatorAccount, sessionHash: string): void {
+    const connection = hub.connectNavigator(peerFor(ws), navigator, sessionHash);
     ws.on('message', (data, isBinary) => {
       if (!stopped) guarded(ws, () => hub.navigatorFrame(connection, frameText(data, isBinary)));
     });
@@ -267,11 +341,14 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       send(data) {
         if (ws.readyState !== WebSocket.OPEN) return;
         // A client that stops reading is dropped; it catches up by sequence number on reconnect.
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.close(CLOSE_CODES.tooSlow, 'Too far behind');
+        if (ws.bufferedAmount > config.limits.bufferedBytes) return ws.terminate();
         ws.send(data);
       },
       close(code, reason) {
+        if (ws.readyState !== WebSocket.OPEN) return;
         ws.close(code, reason);
+        // A client that does not answer the closing handshake is cut off shortly after.
+        setTimeout(() => ws.terminate(), 2000).unref();
       },
     };
   }
@@ -292,6 +369,17 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
   sweeper.unref();
   sweep();
 
+  const liveness = setInterval(() => {
+    if (stopped) return;
+    try {
+      hub.checkSessions();
+      hub.closeIdleVisitors();
+    } catch (error) {
+      logError('Liveness check failed', error);
+    }
+  }, LIVENESS_INTERVAL_MS);
+  liveness.unref();
+
   function sweep(): void {
     try {
       hub.sweep();
@@ -299,6 +387,11 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       logError('Retention sweep failed', error);
     }
   }
+
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -316,7 +409,14 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
     async addNavigator(username, name, password) {
       const problem = usernameProblem(username) ?? passwordProblem(password);
       if (problem) throw new Error(problem);
-      return store.saveNavigator(username, name, await hashPassword(password), Date.now());
+      const result = store.saveNavigator(username, name, await hashPassword(password, config.passwordCost), Date.now());
+      hub.checkSessions();
+      return result;
+    },
+    removeNavigator(username) {
+      const removed = store.removeNavigator(username, Date.now());
+      hub.checkSessions();
+      return removed;
     },
     counts: () => hub.connectionCounts(),
     sweep,
@@ -325,12 +425,14 @@ export async function startNavigatorService(settings: Partial<NavigatorServiceCo
       stopped = true;
       clearInterval(heartbeat);
       clearInterval(sweeper);
+      clearInterval(liveness);
       hub.close();
       for (const ws of sockets.clients) ws.terminate();
       sockets.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of connections) socket.destroy();
       });
       store.close();
     },
@@ -353,9 +455,15 @@ function frameText(data: RawData, isBinary: boolean): string {
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
-function refuse(ws: WebSocket, error: HandoffError, code: number): void {
-  ws.send(JSON.stringify({ type: 'error', ...error }));
-  ws.close(code, error.code);
+/** Answers an upgrade request with an HTTP error instead of a WebSocket. */
+function refuseUpgrade(socket: Socket, status: number, error: HandoffError): void {
+  const body = JSON.stringify({ type: 'error', ...error });
+  // A client that keeps its end open after the refusal is cut off shortly after.
+  setTimeout(() => socket.destroy(), 1000).unref();
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Cache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 /** True when the Origin header names this very host (the console served by the service). */
@@ -390,13 +498,19 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(text);
 }
 
+/** The request's JSON body, or undefined when it is too big, not JSON, or never arrives whole. */
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) return undefined;
+      chunks.push(chunk as Buffer);
+    }
+  } catch {
+    // Aborted by the client, or cut off by the request timeout.
+    return undefined;
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));

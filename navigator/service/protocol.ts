@@ -24,8 +24,13 @@ import { parseContactRecord, parseContent, parseFollowUpRequest } from './desk-f
 /** The result of reading a frame. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: HandoffError };
 
-/** Client ids, start ids and conversation ids: 8 to 100 URL-safe characters. */
+/** Client ids and conversation ids: 8 to 100 URL-safe characters. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
+/**
+ * Start ids: at least 22 URL-safe characters (128 random bits, as the widget makes them), since
+ * a repeated start id returns its conversation for a short while and must not be guessable.
+ */
+const START_ID_PATTERN = /^[A-Za-z0-9_-]{22,100}$/;
 
 const HANDOFF_REASONS: Record<HandoffReason, true> = {
   crisis: true,
@@ -44,7 +49,9 @@ export function parseVisitorFrame(data: string): Parsed<VisitorFrame> {
   if (!object) return invalid('Frames are JSON objects with a "type".');
   switch (object.type) {
     case 'start': {
-      if (!isId(object.startId)) return invalid('"start" needs a "startId" of 8 to 100 URL-safe characters.');
+      if (typeof object.startId !== 'string' || !START_ID_PATTERN.test(object.startId)) {
+        return invalid('"start" needs a random "startId" of 22 to 100 URL-safe characters.');
+      }
       const summary = parseSummary(object.summary);
       if (!summary.ok) return summary;
       return { ok: true, value: { type: 'start', startId: object.startId, summary: summary.value } };
@@ -103,7 +110,8 @@ export function parseVisitorFrame(data: string): Parsed<VisitorFrame> {
       };
     }
     default:
-      return invalid(`Unknown frame type ${JSON.stringify(object.type)}.`);
+      // Never echo what a client sent: it could be anything, at any length.
+      return invalid('Unknown frame type.');
   }
 }
 
@@ -126,11 +134,12 @@ export function parseNavigatorFrame(data: string): Parsed<NavigatorFrame> {
     return { ok: true, value: { type, followUpId: followUpId as number, dueAt: object.dueAt as number } };
   }
   const conversationId = object.conversationId;
-  if (!isId(conversationId)) return invalid(`"${String(type)}" needs a "conversationId".`);
+  if (!isId(conversationId)) return invalid('This frame needs a "conversationId".');
   switch (type) {
     case 'claim':
     case 'end':
     case 'release':
+    case 'report-abuse':
       return { ok: true, value: { type, conversationId } };
     case 'open':
       if (!isSeq(object.after)) return invalid('"open" needs "after": the last seq seen, 0 for none.');
@@ -155,7 +164,7 @@ export function parseNavigatorFrame(data: string): Parsed<NavigatorFrame> {
       if (typeof object.typing !== 'boolean') return invalid('"typing" needs "typing": true or false.');
       return { ok: true, value: { type, conversationId, typing: object.typing } };
     default:
-      return invalid(`Unknown frame type ${JSON.stringify(type)}.`);
+      return invalid('Unknown frame type.');
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import type { StaticRoute } from './config.js';
 
 /** Content types by file extension, for the few kinds of file these folders hold. */
@@ -31,6 +31,17 @@ export const PAGE_CSP =
   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
 
 /**
+ * The console's own files and nothing else: its page and style sheet (`demo/`) and its bundle
+ * (`dist/`). What the service serves unless told otherwise; never the demo or any source.
+ */
+export function consoleFiles(projectRoot: string): StaticRoute[] {
+  return [
+    { urlPrefix: '/dist/', dir: join(projectRoot, 'dist'), files: ['navigator-console.js'] },
+    { urlPrefix: '/', dir: join(projectRoot, 'demo'), files: ['navigator.html', 'navigator.css'] },
+  ];
+}
+
+/**
  * Answers the request from the static folders. Returns false when no route matches the
  * path, so the caller can answer 404 itself.
  */
@@ -45,8 +56,10 @@ export function serveStatic(routes: StaticRoute[], request: IncomingMessage, res
   if (pathname.includes('\0')) return false;
   for (const route of routes) {
     if (!pathname.startsWith(route.urlPrefix)) continue;
+    const relative = pathname.slice(route.urlPrefix.length);
+    if (route.files && !route.files.includes(relative)) continue;
     const root = resolve(route.dir);
-    const file = resolve(root, `.${sep}${pathname.slice(route.urlPrefix.length)}`);
+    const file = resolve(root, `.${sep}${relative}`);
     if (file !== root && !file.startsWith(root + sep)) continue;
     let size: number;
     try {

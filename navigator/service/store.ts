@@ -6,7 +6,7 @@
  * What is kept about a visitor is the hand-off summary, the chat, and (when they ask for one)
  * a callback request: see {@link HandoffSummary}. No IP addresses, no user agents.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
@@ -49,11 +49,12 @@ export type Sender = 'visitor' | 'navigator';
 /** The file name inside the data folder. */
 export const DATABASE_FILE = 'navigator.sqlite';
 
-/** How many rows retention deleted. */
+/** How many rows retention deleted (and which callback requests, for the consoles). */
 export interface RetentionResult {
   conversations: number;
   callbacks: number;
   sessions: number;
+  callbackIds: number[];
 }
 
 const SCHEMA = `
@@ -156,10 +157,17 @@ export class NavigatorStore {
   constructor(dataDir: string, options: { synchronous?: 'normal' | 'full' } = {}) {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
-      mkdirSync(dataDir, { recursive: true });
+      // Chats with people in crisis: readable by the service's own user only. SQLite gives the
+      // -wal and -shm files the database file's mode, so creating that one 0600 covers all three.
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      chmodSync(dataDir, 0o700);
       file = join(dataDir, DATABASE_FILE);
+      if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+      for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
     }
     this.db = new Database(file);
+    // Deleted rows are overwritten with zeros, not left in free pages for a file reader to find.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
@@ -211,14 +219,48 @@ export class NavigatorStore {
     this.db.close();
   }
 
+  /**
+   * Makes deleted rows unrecoverable from the storage files. Deleted rows are already zeroed in
+   * the database (`secure_delete`); this copies the write-ahead log into it and truncates the
+   * log to zero bytes, so old log frames do not keep them either. Run after retention.
+   */
+  forgetDeleted(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   // ----- navigators and sessions -----
 
-  /** Adds a navigator, or replaces the name and password of an existing one. */
+  /**
+   * Adds a navigator, or replaces the name and password of an existing one. A new password
+   * signs the navigator out everywhere: their sessions are deleted (a running service closes
+   * their sockets when it next checks them).
+   */
   saveNavigator(username: string, name: string, passwordHash: string, now: number): 'added' | 'updated' {
     return this.db.transaction(() => {
-      const existed = this.statements.findNavigator.get(username) !== undefined;
+      const existing = this.statements.findNavigator.get(username) as { id: number } | undefined;
       this.statements.upsertNavigator.run({ username, name, passwordHash, now });
-      return existed ? 'updated' : 'added';
+      if (existing) this.statements.deleteNavigatorSessions.run(existing.id);
+      return existing ? 'updated' : 'added';
+    })();
+  }
+
+  /** Replaces a password hash with a stronger one of the same password; sessions stay. */
+  upgradePasswordHash(navigatorId: number, passwordHash: string): void {
+    this.statements.upgradePasswordHash.run(passwordHash, navigatorId);
+  }
+
+  /**
+   * Deletes a navigator account and its sessions; the conversations they held go back to the
+   * queue. False when there was no such navigator.
+   */
+  removeNavigator(username: string, now: number): boolean {
+    return this.db.transaction(() => {
+      const existing = this.statements.findNavigator.get(username) as { id: number } | undefined;
+      if (!existing) return false;
+      this.statements.releaseAllOf.run(now, existing.id);
+      this.statements.deleteNavigatorSessions.run(existing.id);
+      this.statements.deleteNavigator.run(existing.id);
+      return true;
     })();
   }
 
@@ -252,6 +294,11 @@ export class NavigatorStore {
   /** Signs a session out. */
   deleteSession(tokenHash: string): void {
     this.statements.deleteSession.run(tokenHash);
+  }
+
+  /** Signs a navigator out everywhere. */
+  deleteNavigatorSessions(navigatorId: number): void {
+    this.statements.deleteNavigatorSessions.run(navigatorId);
   }
 
   // ----- conversations -----
@@ -346,12 +393,14 @@ export class NavigatorStore {
     return this.appendTransaction(inputs);
   }
 
-  /** Where a conversation is and who holds it, without reading its summary. */
-  conversationStatus(id: string): { state: ConversationState; navigatorId: number | null } | undefined {
+  /** Where a conversation is, who holds it and how many messages it has, without its summary. */
+  conversationStatus(
+    id: string,
+  ): { state: ConversationState; navigatorId: number | null; lastSeq: number } | undefined {
     const row = this.statements.conversationStatus.get(id) as
-      | { state: ConversationState; navigator_id: number | null }
+      | { state: ConversationState; navigator_id: number | null; last_seq: number }
       | undefined;
-    return row && { state: row.state, navigatorId: row.navigator_id };
+    return row && { state: row.state, navigatorId: row.navigator_id, lastSeq: row.last_seq };
   }
 
   /** The message a sender stored under a client id, if any. */
@@ -360,9 +409,9 @@ export class NavigatorStore {
     return row && toMessage(row);
   }
 
-  /** Messages with `seq` greater than `after`, in order. */
-  messagesAfter(conversationId: string, after: number): TranscriptMessage[] {
-    return (this.statements.messagesAfter.all(conversationId, after) as MessageRow[]).map(toMessage);
+  /** Messages with `seq` greater than `after`, in order; at most `limit` of them when given. */
+  messagesAfter(conversationId: string, after: number, limit = -1): TranscriptMessage[] {
+    return (this.statements.messagesAfter.all(conversationId, after, limit) as MessageRow[]).map(toMessage);
   }
 
   // ----- callbacks -----
@@ -387,16 +436,25 @@ export class NavigatorStore {
     return (this.statements.callbackByClientId.get(input.clientId) as { id: number }).id;
   }
 
+  /** The id of the callback request stored under a client id, if any. */
+  callbackIdByClientId(clientId: string): number | undefined {
+    return (this.statements.callbackByClientId.get(clientId) as { id: number } | undefined)?.id;
+  }
+
+  /** A callback request nobody has handled yet, by id. */
+  openCallback(id: number): CallbackRequest | undefined {
+    const row = this.statements.openCallback.get(id) as CallbackRow | undefined;
+    return row && toCallback(row);
+  }
+
   /** Callback requests nobody has handled yet, oldest first. */
   openCallbacks(): CallbackRequest[] {
-    return (this.statements.openCallbacks.all() as CallbackRow[]).map((row) => ({
-      id: row.id,
-      phone: row.phone,
-      bestTime: row.best_time,
-      language: row.language,
-      ...(row.summary ? { summary: JSON.parse(row.summary) as HandoffSummary } : {}),
-      createdAt: row.created_at,
-    }));
+    return (this.statements.openCallbacks.all() as CallbackRow[]).map(toCallback);
+  }
+
+  /** How many callback requests nobody has handled yet. */
+  openCallbackCount(): number {
+    return (this.statements.openCallbackCount.get() as { count: number }).count;
   }
 
   /** Marks a callback request as handled. False when it was unknown or already handled. */
@@ -411,11 +469,15 @@ export class NavigatorStore {
    * `before`, and expired sessions.
    */
   deleteExpired(before: number, now: number): RetentionResult {
-    return this.db.transaction(() => ({
-      conversations: this.statements.deleteConversations.run(before).changes,
-      callbacks: this.statements.deleteCallbacks.run(before).changes,
-      sessions: this.statements.deleteSessions.run(now).changes,
-    }))();
+    return this.db.transaction(() => {
+      const callbackIds = (this.statements.deleteCallbacks.all(before) as { id: number }[]).map((row) => row.id);
+      return {
+        conversations: this.statements.deleteConversations.run(before).changes,
+        callbacks: callbackIds.length,
+        sessions: this.statements.deleteSessions.run(now).changes,
+        callbackIds,
+      };
+    })();
   }
 
   /** Waiting conversations whose visitor was last seen before `before`. */
@@ -443,6 +505,13 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (username) DO UPDATE SET name = excluded.name, password_hash = excluded.password_hash`,
     ),
     navigatorName: db.prepare('SELECT name FROM navigators WHERE id = ?'),
+    upgradePasswordHash: db.prepare('UPDATE navigators SET password_hash = ? WHERE id = ?'),
+    deleteNavigator: db.prepare('DELETE FROM navigators WHERE id = ?'),
+    deleteNavigatorSessions: db.prepare('DELETE FROM sessions WHERE navigator_id = ?'),
+    releaseAllOf: db.prepare(
+      `UPDATE conversations SET state = 'waiting', navigator_id = NULL, updated_at = ?
+       WHERE state = 'active' AND navigator_id = ?`,
+    ),
     findNavigator: db.prepare('SELECT id, username, name, password_hash FROM navigators WHERE username = ?'),
     createSession: db.prepare('INSERT INTO sessions (token_hash, navigator_id, expires_at) VALUES (?, ?, ?)'),
     sessionNavigator: db.prepare(
@@ -456,7 +525,7 @@ function prepareStatements(db: Database.Database) {
     ),
     conversationByStartId: db.prepare('SELECT * FROM conversations WHERE start_id_hash = ?'),
     conversation: db.prepare('SELECT * FROM conversations WHERE id = ?'),
-    conversationStatus: db.prepare('SELECT state, navigator_id FROM conversations WHERE id = ?'),
+    conversationStatus: db.prepare('SELECT state, navigator_id, last_seq FROM conversations WHERE id = ?'),
     replaceSecret: db.prepare('UPDATE conversations SET secret_hash = ? WHERE id = ? AND secret_confirmed = 0'),
     confirmSecret: db.prepare('UPDATE conversations SET secret_confirmed = 1 WHERE id = ? AND secret_confirmed = 0'),
     waiting: db.prepare(`SELECT * FROM conversations WHERE state = 'waiting'`),
@@ -482,13 +551,17 @@ function prepareStatements(db: Database.Database) {
       'INSERT INTO messages (conversation_id, seq, sender, client_id, text, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     messagesAfter: db.prepare(
-      'SELECT seq, sender, client_id, text, content, created_at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq',
+      'SELECT seq, sender, client_id, text, content, created_at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
     addCallback: db.prepare(
       `INSERT INTO callbacks (client_id, phone, best_time, language, summary, created_at)
        VALUES (@clientId, @phone, @bestTime, @language, @summary, @now) ON CONFLICT (client_id) DO NOTHING`,
     ),
     callbackByClientId: db.prepare('SELECT id FROM callbacks WHERE client_id = ?'),
+    openCallback: db.prepare(
+      'SELECT id, phone, best_time, language, summary, created_at FROM callbacks WHERE id = ? AND handled_at IS NULL',
+    ),
+    openCallbackCount: db.prepare('SELECT count(*) AS count FROM callbacks WHERE handled_at IS NULL'),
     openCallbacks: db.prepare(
       'SELECT id, phone, best_time, language, summary, created_at FROM callbacks WHERE handled_at IS NULL ORDER BY created_at, id',
     ),
@@ -496,7 +569,7 @@ function prepareStatements(db: Database.Database) {
       'UPDATE callbacks SET handled_at = ?, handled_by = ? WHERE id = ? AND handled_at IS NULL',
     ),
     deleteConversations: db.prepare('DELETE FROM conversations WHERE updated_at < ?'),
-    deleteCallbacks: db.prepare('DELETE FROM callbacks WHERE created_at < ?'),
+    deleteCallbacks: db.prepare('DELETE FROM callbacks WHERE created_at < ? RETURNING id'),
     deleteSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     waitingSeenBefore: db.prepare(`SELECT id FROM conversations WHERE state = 'waiting' AND visitor_seen_at < ?`),
   };
@@ -515,6 +588,17 @@ function toConversation(row: ConversationRow): StoredConversation {
     endedBy: row.ended_by,
     visitorSeenAt: row.visitor_seen_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function toCallback(row: CallbackRow): CallbackRequest {
+  return {
+    id: row.id,
+    phone: row.phone,
+    bestTime: row.best_time,
+    language: row.language,
+    ...(row.summary ? { summary: JSON.parse(row.summary) as HandoffSummary } : {}),
+    createdAt: row.created_at,
   };
 }
 

@@ -10,6 +10,7 @@ import { createImportProgress } from '../directory/hsds/import-progress.js';
 import { ImportReport } from '../directory/hsds/import-report.js';
 import { detectInput } from '../directory/hsds/read-hsds-input.js';
 import { importOptionsFromFlags, runImport } from '../directory/hsds/run-import.js';
+import { partitionSnapshot, worthPartitioning } from '../directory/hsds/partition-snapshot.js';
 import { splitSnapshot } from '../directory/hsds/split-snapshot.js';
 import type { DirectorySnapshot } from '../directory/snapshot.js';
 import type { CliCommand } from './cli-command.js';
@@ -76,10 +77,14 @@ async function runBuildDirectory(args: string[]): Promise<number> {
     return 1;
   }
   const seconds = (performance.now() - started) / 1000;
-  const written = values.split
-    ? await writeSplit(snapshot, values.out)
-    : [await writeOutput(values.out, JSON.stringify(snapshot))];
-  for (const line of describeWritten(written, values.split === true)) process.stdout.write(`${line}\n`);
+  if (values.split && worthPartitioning(snapshot)) {
+    for (const line of await writePartitioned(snapshot, values.out)) process.stdout.write(`${line}\n`);
+  } else {
+    const written = values.split
+      ? await writeSplit(snapshot, values.out)
+      : [await writeOutput(values.out, JSON.stringify(snapshot))];
+    for (const line of describeWritten(written, values.split === true)) process.stdout.write(`${line}\n`);
+  }
   process.stdout.write(
     `${snapshot.services.length.toLocaleString('en-US')} services, ${snapshot.areas.length} areas, built in ${seconds.toFixed(2)} s\n`,
   );
@@ -102,14 +107,47 @@ async function writeSplit(snapshot: DirectorySnapshot, out: string): Promise<Wri
   const folder = dirname(out);
   const baseName = basename(out).replace(/\.json$/i, '');
   const split = splitSnapshot(snapshot, baseName);
-  const shardPattern = new RegExp(`^${baseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.details-\\d+\\.json$`);
-  for (const name of await readdir(folder)) {
-    if (shardPattern.test(name)) await rm(join(folder, name));
-  }
+  await removeStaleParts(folder, baseName);
   const written = [await writeOutput(out, JSON.stringify(split.search))];
   for (const { file, shard } of split.shards)
     written.push(await writeOutput(join(folder, file), JSON.stringify(shard)));
   return written;
+}
+
+/**
+ * Writes a partitioned directory: the area index at `out`, its parts and their shards beside it,
+ * removing the files of an earlier build. Returns what to tell the data team.
+ */
+async function writePartitioned(snapshot: DirectorySnapshot, out: string): Promise<string[]> {
+  const folder = dirname(out);
+  const baseName = basename(out).replace(/\.json$/i, '');
+  const partitioned = partitionSnapshot(snapshot, baseName);
+  await removeStaleParts(folder, baseName);
+  const written = new Map<string, WrittenFile>();
+  for (const { file, content } of partitioned.files) {
+    written.set(file, await writeOutput(join(folder, file), JSON.stringify(content)));
+  }
+  const index = await writeOutput(out, JSON.stringify(partitioned.index));
+  const { everywhere, parts, areas } = partitioned.index;
+  const gzip = (file: string) => written.get(file)?.gzipBytes ?? 0;
+  const partSizes = parts.map((part) => gzip(part.file));
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  return [
+    `Wrote area index ${out}: ${areas.length} areas, ${index.bytes.toLocaleString('en-US')} bytes, ${index.gzipBytes.toLocaleString('en-US')} gzip`,
+    `Wrote the part of the ${everywhere.services.toLocaleString('en-US')} services that serve everywhere: ${kb(gzip(everywhere.file))} gzip (every visitor downloads it)`,
+    `Wrote ${parts.length} area parts: ${kb(Math.min(...partSizes))} to ${kb(Math.max(...partSizes))} gzip each; a visitor who names an area downloads the index, the everywhere part and one of them`,
+    `Wrote ${partitioned.files.length - parts.length - 1} detail shards beside them`,
+    ...partitioned.warnings.map((warning) => `Warning: ${warning}`),
+  ];
+}
+
+/** Removes the search parts and shards an earlier build wrote for this base name. */
+async function removeStaleParts(folder: string, baseName: string): Promise<void> {
+  const escaped = baseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped}(?:\\.everywhere|\\.part-\\d+)?(?:\\.details-\\d+)?\\.json$`);
+  for (const name of await readdir(folder)) {
+    if (name !== `${baseName}.json` && pattern.test(name)) await rm(join(folder, name));
+  }
 }
 
 function describeWritten(files: WrittenFile[], split: boolean): string[] {

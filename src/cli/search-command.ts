@@ -87,7 +87,14 @@ async function runSearch(args: string[]): Promise<number> {
   const filters = readFilters(values);
   if (typeof filters === 'string') return usageError(filters);
 
-  const directory = await loadDirectory(toUrl(source), fetchLocal, language);
+  const loaded = await loadDirectory(toUrl(source), fetchLocal, language);
+  // A partitioned directory: the parts the filters name, as the widget would load them; with
+  // neither an area nor a point, every part, so the data team searches the whole directory.
+  const directory = await loaded.scoped(
+    filters.area || filters.near
+      ? { ...(filters.area ? { area: filters.area } : {}), ...(filters.near ? { near: filters.near } : {}) }
+      : { all: true },
+  );
   const index = await directory.index(language);
   const search = (text: string) => {
     const started = performance.now();

@@ -1,5 +1,6 @@
 /**
- * `referral-assistant validate-directory`: checks a built snapshot (single file or split)
+ * `referral-assistant validate-directory`: checks a built snapshot (single file, split, or
+ * partitioned by area)
  * against every rule of the format, or runs an HSDS import without writing anything
  * and prints its report, so a data team can check an export before building.
  */
@@ -10,6 +11,8 @@ import { createImportProgress } from '../directory/hsds/import-progress.js';
 import { ImportReport } from '../directory/hsds/import-report.js';
 import { detectInput } from '../directory/hsds/read-hsds-input.js';
 import { importOptionsFromFlags, runImport } from '../directory/hsds/run-import.js';
+import { isAreaIndex } from '../directory/area-index.js';
+import { joinPartitionedSnapshot } from '../directory/hsds/partition-snapshot.js';
 import { joinSplitSnapshot, SEARCH_SNAPSHOT_VERSION } from '../directory/hsds/split-snapshot.js';
 import { formatProblem, validateSnapshot } from '../directory/validate-snapshot.js';
 import type { CliCommand } from './cli-command.js';
@@ -71,6 +74,11 @@ async function runValidateDirectory(args: string[]): Promise<number> {
 /** Validates a single-file snapshot, or a split one together with its detail shards. */
 async function validateSnapshotFile(path: string, document: unknown): Promise<number> {
   let subject = document;
+  if (isAreaIndex(document)) {
+    const joined = await joinPartitionedFiles(path, document);
+    if (joined === undefined) return 1;
+    subject = joined;
+  }
   const version = (document as { version?: unknown }).version;
   if (
     version === SEARCH_SNAPSHOT_VERSION &&
@@ -115,6 +123,48 @@ async function validateSnapshotFile(path: string, document: unknown): Promise<nu
       `${validation.warnings.length > 0 ? `, ${(validation.warnings.length + validation.omitted).toLocaleString('en-US')} warnings` : ''}.\n`,
   );
   return 0;
+}
+
+/**
+ * Reads a partitioned directory's parts and shards beside its area index and puts them together,
+ * printing what does not fit; undefined when it cannot be checked as one snapshot.
+ */
+async function joinPartitionedFiles(path: string, index: unknown): Promise<unknown> {
+  const readJson = async (file: string): Promise<unknown> => {
+    try {
+      return JSON.parse(await readFile(join(dirname(path), file), 'utf8'));
+    } catch (error) {
+      process.stdout.write(`${file}: cannot read (${error instanceof Error ? error.message : String(error)})\n`);
+      return undefined;
+    }
+  };
+  const entries = [
+    (index as { everywhere?: unknown }).everywhere,
+    ...(((index as { parts?: unknown }).parts as unknown[] | undefined) ?? []),
+  ];
+  const parts = new Map<string, { search: unknown; shards: unknown[] }>();
+  for (const entry of entries) {
+    const file = (entry as { file?: unknown } | undefined)?.file;
+    if (typeof file !== 'string') continue;
+    const search = await readJson(file);
+    if (search === undefined) continue;
+    const shardFiles = ((search as { details?: { files?: unknown } }).details?.files ?? []) as unknown[];
+    const shards: unknown[] = [];
+    for (const shardFile of shardFiles) shards.push(await readJson(String(shardFile)));
+    parts.set(file, { search, shards });
+  }
+  const wordsFile = (index as { words?: unknown }).words;
+  const words = typeof wordsFile === 'string' ? await readJson(wordsFile) : undefined;
+  const { joined, problems } = joinPartitionedSnapshot(index, parts, words);
+  for (const problem of problems) process.stdout.write(`${problem}\n`);
+  if (!joined || problems.length > 0) {
+    process.stdout.write(`Invalid: ${path} and its ${entries.length} parts do not fit together.\n`);
+    return undefined;
+  }
+  process.stdout.write(
+    `Partitioned directory: area index, ${entries.length} parts and their shards fit together; checking them as one.\n`,
+  );
+  return joined;
 }
 
 function usageError(message: string): number {

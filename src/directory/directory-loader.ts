@@ -6,13 +6,17 @@
  *
  * The split format is agreed in `docs/large-snapshots.md`: the search part carries
  * `details: { shardSize, files }`, and the details of `services[i]` are in
- * `files[floor(i / shardSize)]`, relative to the search part's URL.
+ * `files[floor(i / shardSize)]`, relative to the search part's URL. A partitioned directory
+ * (same document, "Partitioned by area") is an area index naming such search parts: one for the
+ * services that serve everywhere and one per area or group of nearby areas.
  */
+import { type AreaIndex, areaIndexProblem, type DirectoryScope, isAreaIndex, partsForScope } from './area-index.js';
 import type { DirectoryIndex } from './directory-matcher.js';
 import { buildDirectoryIndex, withVocabulary } from './directory-matcher.js';
+import type { NeedVocabulary } from './need-vocabulary.js';
 import { loadNeedVocabulary } from './need-vocabulary-loader.js';
-import type { SearchableDirectory, SearchableService } from './search-index.js';
-import type { Area, DirectorySnapshot, Service, UiLanguage } from './snapshot.js';
+import type { SearchableDirectory, SearchableService, WholeDirectoryCounts } from './search-index.js';
+import type { Area, DirectorySnapshot, LocalizedText, Service, UiLanguage } from './snapshot.js';
 import type { SNAPSHOT_FORMAT } from './snapshot.js';
 import { envelopeProblem, servicesProblem } from './snapshot-shape.js';
 
@@ -24,16 +28,23 @@ export interface LoadedSnapshot extends SearchableDirectory<SearchableService> {
   areas: Area[];
   /** Present on a split snapshot's search part only. */
   details?: { shardSize: number; files: string[] };
+  /** Present on a part of a partitioned directory: the whole directory's count of each word. */
+  wordCounts?: Record<string, number>;
 }
 
 /** A directory ready for searching. */
 export interface LoadedDirectory {
   /** The URL it was loaded from, resolved. */
   url: string;
-  /** The snapshot or search part, as validated. */
+  /**
+   * The snapshot or search part, as validated. For a partitioned directory: its areas (all of
+   * them, from the area index) and the services of the parts loaded for this view.
+   */
   snapshot: LoadedSnapshot;
   /** True when details arrive in shards. */
   split: boolean;
+  /** A partitioned directory's area index; absent for a single file or a plain split snapshot. */
+  areaIndex?: AreaIndex;
   /**
    * The index for matching, with the need vocabulary of `language` loaded (fetched once, the
    * first time a language is asked for). Without a language: the index as it is, enough for
@@ -45,11 +56,18 @@ export interface LoadedDirectory {
    * hold them (each shard once); ids it does not know are left out.
    */
   services(ids: readonly string[]): Promise<Service[]>;
+  /**
+   * The directory as a scope needs it. A single file or split snapshot: itself. A partitioned
+   * directory: the everywhere part plus the parts {@link partsForScope} names, each fetched once
+   * and shared between views.
+   */
+  scoped(scope: DirectoryScope): Promise<LoadedDirectory>;
 }
 
 /**
  * Fetches, validates and indexes a directory; with a `language`, its need vocabulary is loaded
- * alongside the download.
+ * alongside the download. A partitioned directory's URL names its area index: the everywhere
+ * part is fetched with it, an area's part when the visitor's scope asks for it.
  */
 export async function loadDirectory(
   url: string | URL,
@@ -58,11 +76,52 @@ export async function loadDirectory(
 ): Promise<LoadedDirectory> {
   const href = resolveUrl(url);
   const vocabulary = language ? loadNeedVocabulary(language) : undefined;
-  const snapshot = readSnapshot(href, await fetchJson(href, fetchImpl));
-  let index = buildDirectoryIndex(snapshot, vocabulary ? [await vocabulary] : []);
+  const value = await fetchJson(href, fetchImpl);
+  if (isAreaIndex(value)) {
+    const problem = areaIndexProblem(value);
+    if (problem) throw new Error(`Directory ${href} is not valid: ${problem}`);
+    const partitioned = openPartitioned(href, value as AreaIndex, fetchImpl);
+    const [directory] = await Promise.all([partitioned.view([]), vocabulary]);
+    return directory;
+  }
+  const snapshot = readSnapshot(href, value);
+  const details = detailsOf(href, snapshot, fetchImpl);
+  const directory: LoadedDirectory = indexed(
+    { url: href, snapshot, split: Boolean(snapshot.details), services: details, scoped: async () => directory },
+    vocabulary ? [await vocabulary] : [],
+  );
+  return directory;
+}
+
+/**
+ * Adds the lazily built index to a directory, with the vocabularies already loaded. Typed words
+ * (a `language` asked for) also wait for `forTypedWords`: a partitioned directory's word list.
+ */
+function indexed(
+  directory: Omit<LoadedDirectory, 'index'>,
+  vocabularies: readonly NeedVocabulary[],
+  forTypedWords?: () => Promise<void>,
+): LoadedDirectory {
+  let index: DirectoryIndex<LoadedSnapshot> | undefined;
+  return {
+    ...directory,
+    async index(wanted) {
+      index ??= buildDirectoryIndex(directory.snapshot, vocabularies);
+      if (wanted && forTypedWords) await forTypedWords();
+      if (wanted && !index.vocabularies.has(wanted)) index = withVocabulary(index, await loadNeedVocabulary(wanted));
+      return index;
+    },
+  };
+}
+
+/** Full records by id for one snapshot or search part: from memory, or shard by shard. */
+function detailsOf(
+  href: string,
+  snapshot: LoadedSnapshot,
+  fetchImpl: typeof fetch,
+): (ids: readonly string[]) => Promise<Service[]> {
   const positions = new Map<string, number>(snapshot.services.map((service, at) => [service.id, at]));
   const shards = new Map<number, Promise<Service[]>>();
-
   const shard = (number: number): Promise<Service[]> => {
     let loading = shards.get(number);
     if (!loading) {
@@ -73,32 +132,143 @@ export async function loadDirectory(
     }
     return loading;
   };
-
-  return {
-    url: href,
-    snapshot,
-    split: Boolean(snapshot.details),
-    async index(wanted) {
-      if (wanted && !index.vocabularies.has(wanted)) index = withVocabulary(index, await loadNeedVocabulary(wanted));
-      return index;
-    },
-    async services(ids) {
-      const details = snapshot.details;
-      if (!details) {
-        return ids.flatMap((id) => {
-          const at = positions.get(id);
-          return at === undefined ? [] : [snapshot.services[at] as Service];
-        });
-      }
-      const wanted = ids.flatMap((id) => {
-        const at = positions.get(id);
-        return at === undefined ? [] : [at];
-      });
-      const numbers = [...new Set(wanted.map((at) => Math.floor(at / details.shardSize)))];
-      const loaded = new Map(await Promise.all(numbers.map(async (n) => [n, await shard(n)] as const)));
-      return wanted.map((at) => loaded.get(Math.floor(at / details.shardSize))![at % details.shardSize]!);
-    },
+  return async (ids) => {
+    const details = snapshot.details;
+    const wanted = ids.flatMap((id) => {
+      const at = positions.get(id);
+      return at === undefined ? [] : [at];
+    });
+    if (!details) return wanted.map((at) => snapshot.services[at] as Service);
+    const numbers = [...new Set(wanted.map((at) => Math.floor(at / details.shardSize)))];
+    const loaded = new Map(await Promise.all(numbers.map(async (n) => [n, await shard(n)] as const)));
+    return wanted.map((at) => loaded.get(Math.floor(at / details.shardSize))![at % details.shardSize]!);
   };
+}
+
+/** One fetched part of a partitioned directory. */
+interface LoadedPart {
+  snapshot: LoadedSnapshot;
+  services(ids: readonly string[]): Promise<Service[]>;
+}
+
+/**
+ * A partitioned directory: parts fetched once each (a failed one is forgotten, so "Try again"
+ * fetches it again), and one view per set of parts, merged and indexed with the whole
+ * directory's counts.
+ */
+function openPartitioned(href: string, areaIndex: AreaIndex, fetchImpl: typeof fetch) {
+  const parts = new Map<string, Promise<LoadedPart>>();
+  const part = (file: string): Promise<LoadedPart> => {
+    let loading = parts.get(file);
+    if (!loading) {
+      const url = new URL(file, href).href;
+      loading = fetchJson(url, fetchImpl).then((value) => {
+        const snapshot = readSnapshot(url, value);
+        return { snapshot, services: detailsOf(url, snapshot, fetchImpl) };
+      });
+      loading.catch(() => parts.delete(file));
+      parts.set(file, loading);
+    }
+    return loading;
+  };
+  const views = new Map<string, Promise<LoadedDirectory>>();
+  const view = (numbers: number[]): Promise<LoadedDirectory> => {
+    const key = [...new Set(numbers)].sort((a, b) => a - b).join(',');
+    let loading = views.get(key);
+    if (!loading) {
+      const files = [
+        areaIndex.everywhere.file,
+        ...key
+          .split(',')
+          .filter(Boolean)
+          .map((n) => areaIndex.parts[Number(n)]!.file),
+      ];
+      loading = Promise.all(files.map(part)).then((loaded) => mergedView(href, areaIndex, loaded, scoped, dictionary));
+      loading.catch(() => views.delete(key));
+      views.set(key, loading);
+    }
+    return loading;
+  };
+  const scoped = (scope: DirectoryScope) => view(partsForScope(areaIndex, scope));
+  let words: Promise<readonly string[]> | undefined;
+  const dictionary = (): Promise<readonly string[]> => {
+    if (!words) {
+      const url = new URL(areaIndex.words, href).href;
+      words = fetchJson(url, fetchImpl).then((value) => {
+        const list = isRecord(value) ? value.words : undefined;
+        if (!Array.isArray(list) || !list.every((word) => typeof word === 'string')) {
+          throw new Error(`Directory ${url} is not valid: words: expected a list of words`);
+        }
+        return list as string[];
+      });
+      // A failed word list is forgotten so the next typed search tries again.
+      words.catch(() => {
+        words = undefined;
+      });
+    }
+    return words;
+  };
+  return { view };
+}
+
+/** Several parts as one directory: each service once, ranked with the whole directory's counts. */
+function mergedView(
+  href: string,
+  areaIndex: AreaIndex,
+  parts: LoadedPart[],
+  scoped: (scope: DirectoryScope) => Promise<LoadedDirectory>,
+  dictionary: () => Promise<readonly string[]>,
+): LoadedDirectory {
+  const services: SearchableService[] = [];
+  const owner = new Map<string, LoadedPart>();
+  const taxonomyTerms: Record<string, LocalizedText> = {};
+  const words: Record<string, number> = {};
+  for (const part of parts) {
+    Object.assign(taxonomyTerms, part.snapshot.taxonomyTerms);
+    Object.assign(words, part.snapshot.wordCounts);
+    for (const service of part.snapshot.services) {
+      if (owner.has(service.id)) continue;
+      owner.set(service.id, part);
+      services.push(service);
+    }
+  }
+  const { version, generatedAt, directory, areas, totals } = areaIndex;
+  const whole: WholeDirectoryCounts = { services: totals.services, languages: totals.languages, words };
+  const snapshot: LoadedSnapshot = {
+    format: areaIndex.format,
+    version,
+    generatedAt,
+    directory,
+    areas,
+    taxonomyTerms,
+    services,
+    whole,
+  };
+  return indexed(
+    {
+      url: href,
+      snapshot,
+      split: true,
+      areaIndex,
+      async services(ids) {
+        const byPart = new Map<LoadedPart, string[]>();
+        for (const id of ids) {
+          const part = owner.get(id);
+          if (part) byPart.set(part, [...(byPart.get(part) ?? []), id]);
+        }
+        const found = new Map<string, Service>();
+        for (const list of await Promise.all([...byPart].map(([part, wanted]) => part.services(wanted)))) {
+          for (const service of list) found.set(service.id, service);
+        }
+        return ids.flatMap((id) => found.get(id) ?? []);
+      },
+      scoped,
+    },
+    [],
+    async () => {
+      whole.dictionary ??= await dictionary();
+    },
+  );
 }
 
 function resolveUrl(url: string | URL): string {

@@ -182,11 +182,10 @@ export function matchServices<D extends SearchableDirectory>(
     coverage: new Float32Array(count),
     words: new Float32Array(count),
   };
-  let counted = 0;
+  const unitHitLists: number[][] = [];
   units.forEach((unit, bit) => {
     const hits = unitEvidence(index, unit, scratch);
-    if (!hits.length) return;
-    counted++;
+    unitHitLists.push(hits);
     for (const at of hits) {
       if (unitHits[at] === 0) touched.push(at);
       total[at] += scratch.best[at]!;
@@ -194,18 +193,16 @@ export function matchServices<D extends SearchableDirectory>(
       scratch.best[at] = 0;
     }
   });
-  if (!counted) return [];
 
   const today = Boolean(filters.today || read.today);
   const ageHint = filters.ageGroup ?? read.ageGroup;
   const needsClock = filters.openNow || today;
   const clock = needsClock ? wallClock(filters.now ?? new Date(), index.snapshot.directory.timeZone) : undefined;
-  // The best `limit` so far, best first: a full sort of thousands of candidates costs more than
-  // keeping five in order. Ties go to the smaller id, so a split snapshot (which orders services
-  // differently) ranks exactly as the single file does.
-  const ranked: { at: number; score: number; distanceKm?: number }[] = [];
-  const better = (a: { at: number; score: number }, b: { at: number; score: number }) =>
-    a.score > b.score || (a.score === b.score && search.services[a.at]!.id < search.services[b.at]!.id);
+  // Filters first. A unit counts in the average only when a service the visitor can be shown
+  // matches it: a word that nothing in their area holds does not dilute what does match, and
+  // the scores are the same whether the whole directory is loaded or only the visitor's parts.
+  const shown = new Uint8Array(count);
+  const candidates: { at: number; open: boolean; distanceKm: number | undefined }[] = [];
   for (const at of touched) {
     const service = search.services[at]!;
     if (filters.area && !servesArea(service, filters.area)) continue;
@@ -214,7 +211,19 @@ export function matchServices<D extends SearchableDirectory>(
     if (filters.openNow && !open) continue;
     const distanceKm = filters.near ? nearestKm(filters.near, search.points[at]!) : undefined;
     if (filters.withinKm !== undefined && (distanceKm === undefined || distanceKm > filters.withinKm)) continue;
-
+    shown[at] = 1;
+    candidates.push({ at, open, distanceKm });
+  }
+  const counted = unitHitLists.filter((hits) => hits.some((at) => shown[at] === 1)).length;
+  if (!counted) return [];
+  // The best `limit` so far, best first: a full sort of thousands of candidates costs more than
+  // keeping five in order. Ties go to the smaller id, so a split snapshot (which orders services
+  // differently) ranks exactly as the single file does.
+  const ranked: { at: number; score: number; distanceKm?: number }[] = [];
+  const better = (a: { at: number; score: number }, b: { at: number; score: number }) =>
+    a.score > b.score || (a.score === b.score && search.services[a.at]!.id < search.services[b.at]!.id);
+  for (const { at, open, distanceKm } of candidates) {
+    const service = search.services[at]!;
     let score = total[at]! / counted;
     if (service.languages.includes(language)) score += BOOST.language;
     if (ageHint && vocabulary && hasCodeUnder(service, vocabulary.forWhomTaxonomy[ageHint])) score += BOOST.forWhom;
@@ -261,14 +270,20 @@ function readQuery(
 function correctorFor(index: DirectoryIndex<SearchableDirectory>, vocabulary: NeedVocabulary): TermCorrector {
   let corrector = index.correctors.get(vocabulary.language);
   if (!corrector) {
-    const words: string[] = [];
-    // Only words of letters go into the dictionary: codes and numbers are never misspellings.
-    for (const token of index.search.postings.keys())
-      if (token.length >= 3 && /^\p{L}+$/u.test(token)) words.push(token);
+    // Over some parts of a partitioned directory, the whole directory's words: a word that only
+    // other areas hold is still a real word, not a typo to rewrite into a local one.
+    const words = index.snapshot.whole?.dictionary ?? correctionWords(index.search.postings.keys());
     corrector = vocabulary.corrector(words);
     index.correctors.set(vocabulary.language, corrector);
   }
   return corrector;
+}
+
+/** The index words typo correction may correct to: only words of letters, because codes and numbers are never misspellings. */
+export function correctionWords(tokens: Iterable<string>): string[] {
+  const words: string[] = [];
+  for (const token of tokens) if (token.length >= 3 && /^\p{L}+$/u.test(token)) words.push(token);
+  return words;
 }
 
 function queryUnits(read: ReadNeed, categories: readonly NeedCategory[]): QueryUnit[] {
@@ -308,8 +323,7 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
   if (unit.kind === 'word') {
     const posting = search.postings.get(unit.token);
     if (!posting) return touched;
-    const strength =
-      (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.services.length);
+    const strength = (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.holders);
     for (let i = 0; i < posting.services.length; i++) raise(posting.services[i]!, strength * posting.weights[i]!);
     return touched;
   }
@@ -335,13 +349,13 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
 function bestCoverage(search: SearchIndex<SearchableService>, terms: readonly string[][], scratch: Scratch): number[] {
   const { coverage, words } = scratch;
   const withWords: number[] = [];
-  const common = Math.max(COMMON_WORD.atLeast, COMMON_WORD.share * search.services.length);
+  const common = Math.max(COMMON_WORD.atLeast, COMMON_WORD.share * search.serviceCount);
   for (const term of terms) {
     if (!term.length) continue;
     const covered: number[] = [];
     for (const word of term) {
       const posting = search.postings.get(word);
-      if (!posting || posting.services.length > common) continue;
+      if (!posting || posting.holders > common) continue;
       for (let i = 0; i < posting.services.length; i++) {
         const at = posting.services[i]!;
         if (coverage[at] === 0) covered.push(at);
@@ -359,7 +373,7 @@ function bestCoverage(search: SearchIndex<SearchableService>, terms: readonly st
 
 /** 0.4 for a word every service has, up to 1 for a word only one service has. */
 function rarity(search: SearchIndex<SearchableService>, holders: number): number {
-  const count = Math.max(1, search.services.length);
+  const count = Math.max(1, search.serviceCount);
   return 0.4 + 0.6 * (Math.log(1 + count / holders) / Math.log(1 + count));
 }
 

@@ -11,8 +11,10 @@ import type {
   NeedAssessment,
 } from '../conversation/conversation-types.js';
 import { questionsThatChangeResults } from './clarifying-questions.js';
-import { type DirectoryIndex, type MatchFilters, matchServices } from './directory-matcher.js';
+import { NEARBY_KM } from './area-index.js';
+import { type DirectoryIndex, type MatchFilters, type MatchResult, matchServices } from './directory-matcher.js';
 import { type LoadedDirectory, type LoadedSnapshot, loadDirectory } from './directory-loader.js';
+import type { SearchableService } from './search-index.js';
 import type { UiLanguage } from './snapshot.js';
 
 /** How many services a result set shows. */
@@ -73,12 +75,21 @@ async function indexFor(
   return index;
 }
 
-async function assessNeed(directory: LoadedDirectory, { need, language }: AssessNeedInput): Promise<NeedAssessment> {
+async function assessNeed(
+  directory: LoadedDirectory,
+  { need, answers, language }: AssessNeedInput,
+): Promise<NeedAssessment> {
   const text = need.text?.trim();
-  const index = await indexFor(directory, text, language);
-  const vocabulary = index.vocabularies.get(language);
   // Reading typed words (and places in them) loads only for typed words.
   const reading = text ? await Promise.all([import('./need-vocabulary.js'), import('./locate-place.js')]) : undefined;
+  const { areas } = directory.snapshot;
+  const place = text && reading ? reading[1].locatePlace(text, areas) : undefined;
+  // A partitioned directory searches where the visitor is: the area they just named, or named
+  // before; anywhere else, the services that serve everywhere until they say where.
+  const area = place?.area ?? answers.area ?? undefined;
+  const scoped = await directory.scoped({ area, ...(place?.point ? { near: place.point } : {}) });
+  const index = await indexFor(scoped, text, language);
+  const vocabulary = index.vocabularies.get(language);
   const understood = text && vocabulary && reading ? reading[0].understandNeed(text, language, vocabulary) : undefined;
   const categories = need.categories.length ? need.categories : (understood?.categories ?? []);
   const candidates = matchServices(
@@ -88,11 +99,12 @@ async function assessNeed(directory: LoadedDirectory, { need, language }: Assess
     language,
     CANDIDATES_CONSIDERED,
   );
-  const { snapshot } = directory;
-  const place = text && reading ? reading[1].locatePlace(text, snapshot.areas) : undefined;
+  // Without an area, most of a partitioned directory is not loaded yet: words it alone holds
+  // are found once the visitor says where they are, so the need is not "not understood" yet.
+  const waitingForArea = Boolean(directory.areaIndex && !area && text);
   return {
     categories,
-    understood: categories.length > 0 || candidates.length > 0,
+    understood: categories.length > 0 || candidates.length > 0 || waitingForArea,
     hints: {
       ...(understood?.ageGroup ? { ageGroup: understood.ageGroup } : {}),
       ...(understood?.today ? { today: true } : {}),
@@ -100,30 +112,61 @@ async function assessNeed(directory: LoadedDirectory, { need, language }: Assess
     },
     urgentWords: false,
     questions: questionsThatChangeResults(
-      snapshot,
+      scoped.snapshot,
       candidates.map((c) => c.service),
       categories,
     ),
-    areaOptions: snapshot.areas.length > 1 ? snapshot.areas.map(({ id, name }) => ({ id, name })) : [],
+    areaOptions: areas.length > 1 ? areas.map(({ id, name }) => ({ id, name })) : [],
   };
 }
 
+/**
+ * Finds the services to show. A named area filters to the services serving it; when that leaves
+ * fewer than {@link RESULTS_SHOWN}, services within {@link NEARBY_KM} of the visitor fill the
+ * list, nearest first, across the area's border (loading the nearby parts of a partitioned
+ * directory), so naming a small town is never a dead end.
+ */
 async function findServices(
   directory: LoadedDirectory,
   { need, answers, language, urgent }: FindServicesInput,
 ): Promise<FoundServices> {
-  const index = await indexFor(directory, need.text, language);
+  const area = answers.area ?? undefined;
   // A chosen area also orders by distance from its centre: nearest first, not alphabetical.
-  const near = answers.near ?? directory.snapshot.areas.find((area) => area.id === answers.area)?.centroid;
+  const near = answers.near ?? directory.snapshot.areas.find((candidate) => candidate.id === area)?.centroid;
+  const scoped = await directory.scoped({ area, ...(near ? { near } : {}) });
   const filters: MatchFilters = {
-    ...(answers.area ? { area: answers.area } : {}),
+    ...(area ? { area } : {}),
     ...(answers.ageGroup ? { ageGroup: answers.ageGroup } : {}),
     ...(near ? { near } : {}),
     ...(urgent ? { today: true } : {}),
   };
   const query = { categories: need.categories, ...(need.text ? { text: need.text } : {}) };
-  const matches = matchServices(index, query, filters, language, RESULTS_SHOWN);
-  const services = await directory.services(matches.map((match) => match.service.id));
+  const matches: MatchResult<SearchableService>[] = matchServices(
+    await indexFor(scoped, need.text, language),
+    query,
+    filters,
+    language,
+    RESULTS_SHOWN,
+  );
+  let owner = scoped;
+  if (area && near && matches.length < RESULTS_SHOWN) {
+    const wider = await directory.scoped({ area, near, withinKm: NEARBY_KM });
+    const { area: _area, ...unbounded } = filters;
+    const nearby = matchServices(
+      await indexFor(wider, need.text, language),
+      query,
+      { ...unbounded, withinKm: NEARBY_KM },
+      language,
+      RESULTS_SHOWN,
+    );
+    const shown = new Set(matches.map((match) => match.service.id));
+    for (const match of nearby) {
+      if (matches.length >= RESULTS_SHOWN) break;
+      if (!shown.has(match.service.id)) matches.push(match);
+    }
+    owner = wider;
+  }
+  const services = await owner.services(matches.map((match) => match.service.id));
   const byId = new Map(services.map((service) => [service.id, service]));
   return {
     results: matches.flatMap((match) => {

@@ -34,18 +34,37 @@ export interface SearchableDirectory<S extends SearchableService = SearchableSer
   services: S[];
   /** Each taxonomy code's term name once; when absent, term names are read from `keywords`. */
   taxonomyTerms?: Record<string, LocalizedText>;
+  /**
+   * Counts over the whole directory when `services` are only some of it (the parts of a
+   * partitioned directory that a visitor loaded), so that word rarity and language shares, and
+   * with them the ranking, are the whole directory's. Words absent here count as in `services`.
+   */
+  whole?: WholeDirectoryCounts;
+}
+
+/** How many services the whole directory has, and how many hold each word and language. */
+export interface WholeDirectoryCounts {
+  services: number;
+  languages: Record<string, number>;
+  words: Record<string, number>;
+  /** The whole directory's words for typo correction (`correctionWords`), once loaded. */
+  dictionary?: readonly string[];
 }
 
 /** Services holding one word, with how strongly (the best field the word appears in). */
 export interface Posting {
   services: Int32Array;
   weights: Float32Array;
+  /** Services of the whole directory holding the word (more than `services` in a partial index). */
+  holders: number;
 }
 
 /** A directory made ready for searching. */
 export interface SearchIndex<S extends SearchableService = SearchableService> {
   directory: SearchableDirectory<S>;
   services: S[];
+  /** Services in the whole directory: `services.length`, or more when only parts are loaded. */
+  serviceCount: number;
   /** Word to the services that hold it. */
   postings: ReadonlyMap<string, Posting>;
   /** Distinct taxonomy codes, sorted, and the services of each. */
@@ -121,15 +140,23 @@ export function buildSearchIndex<S extends SearchableService>(directory: Searcha
   });
 
   const postings = new Map<string, Posting>();
+  const whole = directory.whole;
   for (const [token, list] of lists) {
-    postings.set(token, { services: Int32Array.from(list.services), weights: Float32Array.from(list.weights) });
+    postings.set(token, {
+      services: Int32Array.from(list.services),
+      weights: Float32Array.from(list.weights),
+      holders: Math.max(list.services.length, whole?.words[token] ?? 0),
+    });
   }
   const codes = [...codeLists.keys()].sort();
+  const serviceCount = Math.max(services.length, whole?.services ?? 0);
   const languageShare = new Map<string, number>();
-  for (const [language, count] of languageCounts) languageShare.set(language, count / Math.max(1, services.length));
+  for (const [language, count] of whole ? Object.entries(whole.languages) : languageCounts)
+    languageShare.set(language, count / Math.max(1, serviceCount));
   return {
     directory,
     services,
+    serviceCount,
     postings,
     codes,
     codeServices: codes.map((code) => Int32Array.from(codeLists.get(code)!)),

@@ -129,6 +129,8 @@ export type HandoffErrorCode =
   | 'origin-not-allowed'
   /** The navigator's session is missing or expired. */
   | 'not-signed-in'
+  /** The conversation holds as many messages as the service keeps for one; not stored. */
+  | 'conversation-full'
   /** A message's `content` was malformed, or of a kind this side may not send. Not stored. */
   | 'invalid-content'
   /** A contact record was malformed. Not stored. */
@@ -262,6 +264,8 @@ export type NavigatorFrame =
   | { type: 'end'; conversationId: string }
   /** Returns the conversation to the queue, keeping its place by waiting time. */
   | { type: 'release'; conversationId: string }
+  /** Ends an abusive conversation and blocks its source for a while (the service's setting). */
+  | { type: 'report-abuse'; conversationId: string }
   | { type: 'callback-handled'; callbackId: number }
   /** Saves (or replaces) the record of a contact this navigator holds or held. */
   | { type: 'save-record'; conversationId: string; record: ContactRecordInput }
@@ -276,19 +280,28 @@ export type NavigatorFrame =
 /** Frames the service sends a navigator. */
 export type ServiceToNavigatorFrame =
   | { type: 'hello'; navigator: { username: string; name: string }; now: number }
-  /** The whole queue in order (urgent first, then longest waiting). */
+  /** The whole queue in order (urgent first, then longest waiting), once per connection. */
   | { type: 'queue'; entries: QueueEntry[]; now: number }
+  /** Changes since: entries added or changed (replace by id), and ids that left the queue. */
+  | { type: 'queue-changed'; added: QueueEntry[]; removed: string[]; now: number }
   /** Conversations this navigator has claimed and not ended. */
   | { type: 'assigned'; conversations: QueueEntry[] }
-  /** Answer to `claim` or `open`: the conversation and the messages after the asked `seq`. */
-  | { type: 'conversation'; conversation: ConversationDetail; messages: TranscriptMessage[] }
+  /**
+   * Answer to `claim` or `open`: the conversation and a page of the messages after the asked
+   * `seq`. With `more`, ask again (`open` after the last `seq` received) for the next page;
+   * live messages follow the last page.
+   */
+  | { type: 'conversation'; conversation: ConversationDetail; messages: TranscriptMessage[]; more?: boolean }
   | { type: 'message'; conversationId: string; message: TranscriptMessage }
   | { type: 'ack'; conversationId: string; clientId: string; seq: number }
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'presence'; conversationId: string; visitorConnected: boolean }
   | { type: 'ended'; conversationId: string; by: EndedBy }
   | { type: 'released'; conversationId: string }
+  /** Every open callback request, once per connection. */
   | { type: 'callbacks'; requests: CallbackRequest[] }
+  /** Requests added since, and ids handled or deleted. */
+  | { type: 'callbacks-changed'; added: CallbackRequest[]; removed: number[] }
   /** Follow-ups not yet done, earliest due first. */
   | { type: 'follow-ups'; entries: FollowUp[] }
   | { type: 'record-saved'; record: ContactRecord }

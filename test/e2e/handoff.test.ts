@@ -39,6 +39,8 @@ async function startService(port: number, dataDir: string, allowedOrigins: strin
       NAVIGATOR_PORT: String(port),
       NAVIGATOR_DATA: dataDir,
       NAVIGATOR_ALLOWED_ORIGINS: allowedOrigins,
+      // Plain http on loopback: the one case where the session cookie may go without `Secure`.
+      NAVIGATOR_SECURE_COOKIES: 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  DECOY_PASSWORD_HASH,
+  decoyPasswordHash,
   hashPassword,
+  needsRehash,
   passwordProblem,
   randomToken,
   tokenHash,
@@ -10,9 +11,24 @@ import {
   verifyPassword,
 } from '../../navigator/service/navigator-accounts.js';
 
+/** Tests hash at 2^14 to stay fast; the default (OWASP's 2^17) is checked once below. */
+const FAST = 14;
+
+test('new hashes use OWASP scrypt parameters: N=2^17, r=8, p=1', async () => {
+  assert.match(await hashPassword('correct horse battery staple'), /^scrypt\$131072\$8\$1\$/);
+});
+
+test('a hash made at an older, cheaper cost still verifies and asks to be upgraded', async () => {
+  const old = await hashPassword('correct horse battery staple', 15);
+  assert.equal(await verifyPassword('correct horse battery staple', old), true);
+  assert.equal(needsRehash(old), true);
+  assert.equal(needsRehash(old, 15), false);
+  assert.equal(await verifyPassword('correct horse battery staple', old.replace('$32768$', '$1073741824$')), false);
+});
+
 test('a password hashed with scrypt verifies, and a wrong one does not', async () => {
-  const hash = await hashPassword('correct horse battery staple');
-  assert.match(hash, /^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+  const hash = await hashPassword('correct horse battery staple', FAST);
+  assert.match(hash, /^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
   assert.equal(hash.includes('correct horse'), false);
   assert.equal(await verifyPassword('correct horse battery staple', hash), true);
   assert.equal(await verifyPassword('correct horse battery stapler', hash), false);
@@ -20,18 +36,18 @@ test('a password hashed with scrypt verifies, and a wrong one does not', async (
 
 test('the same password hashes differently each time (random salt)', async () => {
   assert.notEqual(
-    await hashPassword('correct horse battery staple'),
-    await hashPassword('correct horse battery staple'),
+    await hashPassword('correct horse battery staple', FAST),
+    await hashPassword('correct horse battery staple', FAST),
   );
 });
 
 test('accented passwords verify however the keyboard composed them', async () => {
-  const hash = await hashPassword('contraseña segura 1');
+  const hash = await hashPassword('contraseña segura 1', FAST);
   assert.equal(await verifyPassword('contrasen\u0303a segura 1', hash), true);
 });
 
 test('the decoy hash matches nothing and malformed hashes are rejected', async () => {
-  assert.equal(await verifyPassword('', DECOY_PASSWORD_HASH), false);
+  assert.equal(await verifyPassword('', decoyPasswordHash(14)), false);
   assert.equal(await verifyPassword('anything', 'plain-text'), false);
 });
 

@@ -12,16 +12,22 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'add-navigator-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function addNavigator(args: string[], password: string) {
+/** Runs `npm run navigator -- <command>`, hashing at 2^14 to stay fast. */
+function navigatorCommand(command: string, args: string[], input = '') {
   return spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'navigator/service/navigator-command.ts'), 'add-navigator', ...args],
+    ['--import', 'tsx', join(root, 'navigator/service/navigator-command.ts'), command, ...args],
     {
       cwd: root,
-      input: `${password}\n`,
+      input,
       encoding: 'utf8',
+      env: { ...process.env, NAVIGATOR_PASSWORD_COST: '14' },
     },
   );
+}
+
+function addNavigator(args: string[], password: string) {
+  return navigatorCommand('add-navigator', args, `${password}\n`);
 }
 
 test('a navigator added on the command line can sign in to the service', async () => {
@@ -33,7 +39,7 @@ test('a navigator added on the command line can sign in to the service', async (
   assert.match(result.stdout, /Added navigator "maria" \(María\)/);
   assert.equal(result.stdout.includes('una contraseña larga'), false);
 
-  const service = await startNavigatorService({ port: 0, dataDir });
+  const service = await startNavigatorService({ port: 0, dataDir, passwordCost: 14 });
   try {
     const token = await signIn(service.url, 'maria', 'una contraseña larga');
     const session = await fetch(`${service.url}/navigator/session`, { headers: { Authorization: `Bearer ${token}` } });
@@ -46,7 +52,7 @@ test('a navigator added on the command line can sign in to the service', async (
 
 test('running it again resets the password', async () => {
   assert.equal(addNavigator(['maria', '--data', dataDir], 'la nueva contraseña').status, 0);
-  const service = await startNavigatorService({ port: 0, dataDir });
+  const service = await startNavigatorService({ port: 0, dataDir, passwordCost: 14 });
   try {
     await assert.rejects(signIn(service.url, 'maria', 'una contraseña larga'), /401/);
     assert.ok(await signIn(service.url, 'maria', 'la nueva contraseña'));
@@ -65,4 +71,20 @@ test('a short password or an unusable username is refused with the reason', () =
   const missing = addNavigator(['--data', dataDir], 'una contraseña larga');
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /username is required/);
+});
+
+test('remove-navigator deletes the account, so it can no longer sign in', async () => {
+  assert.equal(addNavigator(['pedro', '--data', dataDir], 'otra contraseña larga').status, 0);
+  const removed = navigatorCommand('remove-navigator', ['pedro', '--data', dataDir]);
+  assert.equal(removed.status, 0, removed.stderr);
+  assert.match(removed.stdout, /Removed navigator "pedro"/);
+  const again = navigatorCommand('remove-navigator', ['pedro', '--data', dataDir]);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /no navigator "pedro"/);
+  const service = await startNavigatorService({ port: 0, dataDir, passwordCost: 14 });
+  try {
+    await assert.rejects(signIn(service.url, 'pedro', 'otra contraseña larga'), /401/);
+  } finally {
+    await service.close();
+  }
 });

@@ -12,6 +12,35 @@ test('the defaults run the demo: port 8081, data in ./data/navigator, the demo o
   assert.equal(isOpenAt(config.hours, new Date('2025-03-08T03:00:00Z')), true);
 });
 
+test('safe defaults: secure cookies, no trusted proxy, OWASP scrypt cost, caps on every address', () => {
+  const config = configFromEnv({});
+  assert.equal(config.secureCookies, true);
+  assert.equal(config.trustProxy, 0);
+  assert.equal(config.passwordCost, 17);
+  assert.equal(config.limits.bufferedBytes, 1024 * 1024);
+  assert.equal(config.limits.conversationsPerAddress, 3);
+  assert.equal(configFromEnv({ NAVIGATOR_SECURE_COOKIES: 'false' }).secureCookies, false, 'turned off explicitly');
+});
+
+test('caps, the proxy depth and the password cost come from the environment', () => {
+  const config = configFromEnv({
+    NAVIGATOR_TRUST_PROXY: 'true',
+    NAVIGATOR_SOCKETS_PER_ADDRESS: '50',
+    NAVIGATOR_STARTS_PER_ADDRESS: '5/10m',
+    NAVIGATOR_MAX_WAITING: '80',
+    NAVIGATOR_ABUSE_BLOCK_MINUTES: '30',
+    NAVIGATOR_PASSWORD_COST: '18',
+  });
+  assert.equal(config.trustProxy, 1);
+  assert.equal(configFromEnv({ NAVIGATOR_TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.equal(config.limits.socketsPerAddress, 50);
+  assert.deepEqual(config.limits.startsPerAddress, { capacity: 5, perSecond: 1 / 600 });
+  assert.equal(config.limits.waiting, 80);
+  assert.equal(config.limits.abuseBlockMinutes, 30);
+  assert.equal(config.passwordCost, 18);
+  assert.throws(() => configFromEnv({ NAVIGATOR_PASSWORD_COST: '12' }), /NAVIGATOR_PASSWORD_COST/);
+});
+
 test('environment variables override the defaults', () => {
   const config = configFromEnv({
     NAVIGATOR_PORT: '9000',

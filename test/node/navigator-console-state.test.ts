@@ -129,3 +129,49 @@ test("waiting times use the service's clock", () => {
   const state = applyNavigatorEvent(INITIAL_CONSOLE_STATE, { type: 'queue', entries: [], now: 10_000 }, 4_000);
   assert.equal(state.clockOffsetMs, 6_000);
 });
+
+test('queue changes add, replace and remove entries, and the console keeps crisis first', () => {
+  const entry = (id: string, crisis = false, waitingSince = 0) => ({
+    id,
+    language: 'es',
+    reason: 'asked' as const,
+    urgent: crisis,
+    crisis,
+    crisisKinds: [],
+    categories: [],
+    waitingSince,
+    visitorConnected: true,
+  });
+  let state = applyNavigatorEvent(
+    INITIAL_CONSOLE_STATE,
+    { type: 'queue', entries: [entry('a'), entry('b', false, 5)], now: 0 },
+    0,
+  );
+  state = applyNavigatorEvent(
+    state,
+    {
+      type: 'queue-changed',
+      added: [entry('c', true, 9), { ...entry('b', false, 5), visitorConnected: false }],
+      removed: ['a'],
+      now: 0,
+    },
+    0,
+  );
+  assert.deepEqual(
+    state.queue.map((e) => [e.id, e.visitorConnected]),
+    [
+      ['c', true],
+      ['b', false],
+    ],
+  );
+});
+
+test('callback changes add and remove requests without the whole list', () => {
+  const request = (id: number) => ({ id, phone: '555 0100', bestTime: 'mornings', language: 'es', createdAt: id });
+  let state = applyNavigatorEvent(INITIAL_CONSOLE_STATE, { type: 'callbacks', requests: [request(1), request(2)] }, 0);
+  state = applyNavigatorEvent(state, { type: 'callbacks-changed', added: [request(3)], removed: [1] }, 0);
+  assert.deepEqual(
+    state.callbacks.map((r) => r.id),
+    [2, 3],
+  );
+});

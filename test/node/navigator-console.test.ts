@@ -53,6 +53,7 @@ describe('navigator console', {
       port: 0,
       dataDir: ':memory:',
       queueUpdateDelayMs: 10,
+      passwordCost: 14,
       staticRoutes: [
         { urlPrefix: '/dist/', dir: bundleDir },
         { urlPrefix: '/', dir: join(root, 'demo') },
@@ -216,6 +217,22 @@ describe('navigator console', {
     await page.getByRole('button', { name: 'Mark as called' }).click();
     await page.getByText('No callback requests.').waitFor();
     connection.end();
+  });
+
+  test('a navigator reports abuse: after one confirmation the conversation ends for the visitor', async () => {
+    const abuser = new EventLog<HandoffEvent>();
+    visitorTransport(service.url).open({ summary: SPANISH_SUMMARY }, abuser.push);
+    await abuser.waitFor((e) => e.type === 'connected', 'connected');
+    await page.getByRole('button', { name: 'Take' }).click();
+    await page.getByRole('button', { name: 'Report abuse' }).click();
+    await page.getByText('End this conversation and block its sender for a while?').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(abuser.ofType('ended').length, 0, 'cancelling changes nothing');
+    await page.getByRole('button', { name: 'Report abuse' }).click();
+    await page.getByRole('button', { name: 'End and block' }).click();
+    await abuser.waitFor((e) => e.type === 'ended' && e.by === 'navigator', 'the abusive conversation to end');
+    await page.getByText('You ended the conversation.').first().waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
   });
 
   test('nothing on the console breaks its strict Content Security Policy', () => {

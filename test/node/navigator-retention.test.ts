@@ -28,7 +28,10 @@ function setUp() {
   hub.connectNavigator(navigator.peer, store.findNavigator('ana')!);
   const visitor = recordingPeer();
   const connection = hub.connectVisitor(visitor.peer);
-  hub.visitorFrame(connection, JSON.stringify({ type: 'start', startId: 'start-id-1', summary: SPANISH_SUMMARY }));
+  hub.visitorFrame(
+    connection,
+    JSON.stringify({ type: 'start', startId: 'a-start-id-of-22-characters', summary: SPANISH_SUMMARY }),
+  );
   const started = visitor.frames.find((f) => f.type === 'started') as Extract<
     ServiceToVisitorFrame,
     { type: 'started' }

@@ -6,9 +6,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createClientId } from '../../src/handoff/client-id.js';
-import type { HandoffSummary, ServiceToVisitorFrame } from '../../src/handoff/handoff-protocol.js';
+import type {
+  CallbackRequest,
+  HandoffSummary,
+  QueueEntry,
+  ServiceToVisitorFrame,
+} from '../../src/handoff/handoff-protocol.js';
 import type { HandoffEvent } from '../../src/handoff/handoff-transport.js';
+import { applyNavigatorEvent, INITIAL_CONSOLE_STATE } from '../../navigator/console/console-state.js';
 import type { NavigatorEvent } from '../../navigator/console/navigator-connection.js';
+import { DEFAULT_CONFIG } from '../../navigator/service/config.js';
 import { type NavigatorService, startNavigatorService } from '../../navigator/service/navigator-service.js';
 import { parseOperatingHours } from '../../navigator/service/operating-hours.js';
 import {
@@ -30,11 +37,40 @@ const isType =
   <T extends { type: string }>(event: T): event is Extract<T, { type: K }> =>
     event.type === type;
 
+/**
+ * Every client here comes from 127.0.0.1, so the per-address caps are lifted: this file pins the
+ * protocol; test/abuse pins the caps. Passwords hash at 2^14 to keep sign-ins fast.
+ */
+const ONE_ADDRESS_LIMITS = {
+  ...DEFAULT_CONFIG.limits,
+  socketsPerAddress: 1000,
+  conversationsPerAddress: 1000,
+  startsPerAddress: { capacity: 1000, perSecond: 100 },
+  callbacksPerAddress: { capacity: 1000, perSecond: 100 },
+};
+
 async function startService(settings: Parameters<typeof startNavigatorService>[0] = {}): Promise<NavigatorService> {
-  const service = await startNavigatorService({ port: 0, dataDir: ':memory:', queueUpdateDelayMs: 10, ...settings });
+  const service = await startNavigatorService({
+    port: 0,
+    dataDir: ':memory:',
+    queueUpdateDelayMs: 10,
+    passwordCost: 14,
+    limits: ONE_ADDRESS_LIMITS,
+    ...settings,
+  });
   await service.addNavigator('ana', 'Ana', PASSWORD);
   await service.addNavigator('luis', 'Luis', PASSWORD);
   return service;
+}
+
+/** The queue as the console shows it, from the events received so far (a snapshot, then changes). */
+function queueOf(log: EventLog<NavigatorEvent>): QueueEntry[] {
+  return log.events.reduce((state, event) => applyNavigatorEvent(state, event, 0), INITIAL_CONSOLE_STATE).queue;
+}
+
+/** The open callback requests as the console shows them. */
+function callbacksOf(log: EventLog<NavigatorEvent>): CallbackRequest[] {
+  return log.events.reduce((state, event) => applyNavigatorEvent(state, event, 0), INITIAL_CONSOLE_STATE).callbacks;
 }
 
 async function signedInNavigator(service: NavigatorService, username = 'ana') {
@@ -49,6 +85,27 @@ function openVisitor(service: NavigatorService, summary: HandoffSummary = SPANIS
   const log = new EventLog<HandoffEvent>();
   const connection = visitorTransport(service.url).open({ summary }, log.push);
   return { log, connection };
+}
+
+/** An upgrade the service must refuse: its HTTP status and body (no WebSocket ever opens). */
+function refusedUpgrade(url: string, headers: { origin?: string } = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = new NodeWebSocket(url, headers);
+    const timer = setTimeout(() => reject(new Error('no answer to the upgrade within 5 s')), 5000);
+    socket.once('open', () => reject(new Error('the WebSocket opened (101) instead of being refused')));
+    socket.once('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      response.on('end', () => {
+        clearTimeout(timer);
+        socket.terminate();
+        resolve({ status: response.statusCode ?? 0, body });
+      });
+    });
+    socket.once('error', () => {});
+  });
 }
 
 /** A raw visitor socket, for checking the service's answers to frames our transport never sends. */
@@ -93,12 +150,11 @@ describe('navigator service', () => {
     assert.equal(Buffer.from(connected.secret, 'base64url').length, 32, 'the secret is 32 random bytes');
     assert.deepEqual(await visitor.log.waitFor(isType('queued'), 'queued'), { type: 'queued', position: 1 });
 
-    const queue = await navigator.log.waitFor(
-      (e): e is Of<NavigatorEvent, 'queue'> =>
-        e.type === 'queue' && e.entries.some((entry) => entry.id === connected.conversationId),
+    await until(
+      () => queueOf(navigator.log).some((entry) => entry.id === connected.conversationId),
       'the conversation in the queue',
     );
-    const entry = queue.entries.find((e) => e.id === connected.conversationId);
+    const entry = queueOf(navigator.log).find((e) => e.id === connected.conversationId);
     assert.equal(entry?.language, 'es');
     assert.deepEqual(entry?.categories, ['housing']);
     assert.equal(entry?.crisis, false);
@@ -233,15 +289,17 @@ describe('navigator service', () => {
       await second.log.waitFor((e) => e.type === 'queued' && e.position === 3, 'second moved back');
       await first.log.waitFor((e) => e.type === 'queued' && e.position === 2, 'first moved back');
 
-      const queue = await navigator.log.waitFor(
-        (e): e is Of<NavigatorEvent, 'queue'> => e.type === 'queue' && e.entries.length === 3,
-        'three waiting',
-      );
+      await until(() => queueOf(navigator.log).length === 3, 'three waiting');
+      const queue = queueOf(navigator.log);
       assert.deepEqual(
-        queue.entries.map((e) => e.crisis),
+        queue.map((e) => e.crisis),
         [true, false, false],
       );
-      navigator.connection.claim(queue.entries[0]?.id ?? '');
+      assert.ok(
+        navigator.log.ofType('queue-changed').every((change) => change.added.length + change.removed.length <= 3),
+        'the console hears of changes, not the whole queue each time',
+      );
+      navigator.connection.claim(queue[0]?.id ?? '');
       await first.log.waitFor((e) => e.type === 'queued' && e.position === 1, 'first is next');
       await second.log.waitFor((e) => e.type === 'queued' && e.position === 2, 'second moved up');
       navigator.connection.stop();
@@ -368,12 +426,13 @@ describe('navigator service', () => {
     raw.socket.close();
   });
 
-  test('pages from origins that are not configured are refused with a clear error', async () => {
-    const raw = await rawVisitor(service, 'https://evil.example');
-    const error = await raw.next('error');
-    assert.equal(error.code, 'origin-not-allowed');
-    assert.match(error.message, /https:\/\/evil\.example/);
-    assert.equal(await raw.closed, 4403);
+  test('pages from origins that are not configured are refused with a clear error, before any WebSocket opens', async () => {
+    const refusal = await refusedUpgrade(`${service.url.replace('http', 'ws')}/handoff/visitor`, {
+      origin: 'https://evil.example',
+    });
+    assert.equal(refusal.status, 403);
+    assert.equal((JSON.parse(refusal.body) as { code: string }).code, 'origin-not-allowed');
+    assert.match(refusal.body, /https:\/\/evil\.example/);
     const response = await fetch(`${service.url}/handoff/availability`, {
       headers: { Origin: 'https://evil.example' },
     });
@@ -392,13 +451,9 @@ describe('navigator service', () => {
     assert.equal(wrong.status, 401);
     assert.equal(wrong.headers.get('set-cookie'), null);
 
-    const socket = new NodeWebSocket(`${service.url.replace('http', 'ws')}/navigator/socket`);
-    const frames: string[] = [];
-    socket.on('message', (data) => frames.push(String(data)));
-    const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
-    assert.equal(code, 4401);
-    assert.equal((JSON.parse(frames[0] ?? '{}') as { code: string }).code, 'not-signed-in');
-    assert.equal(frames.length, 1, 'nothing about the queue leaks before the refusal');
+    const refusal = await refusedUpgrade(`${service.url.replace('http', 'ws')}/navigator/socket`);
+    assert.equal(refusal.status, 401, 'refused before the upgrade: nothing about the queue can leak');
+    assert.equal((JSON.parse(refusal.body) as { code: string }).code, 'not-signed-in');
 
     const signedIn = await fetch(`${service.url}/navigator/sign-in`, {
       method: 'POST',
@@ -478,13 +533,18 @@ describe('navigator service when nobody can chat', () => {
       const callbacks = await navigator.log.waitFor(isType('callbacks'), 'callbacks');
       assert.equal(callbacks.requests.length, 1);
       const [request] = callbacks.requests;
+      assert.ok(request);
       assert.equal(request?.phone, '+1 (519) 555-0134');
       assert.equal(request?.bestTime, 'después de las 5');
       assert.equal(request?.language, 'es');
       assert.equal(request?.summary?.needs[0]?.words, SPANISH_SUMMARY.needs[0]?.words);
 
-      navigator.connection.handleCallback(request?.id ?? 0);
-      await navigator.log.waitFor((e) => e.type === 'callbacks' && e.requests.length === 0, 'the request handled');
+      navigator.connection.handleCallback(request.id);
+      await navigator.log.waitFor(
+        (e) => e.type === 'callbacks-changed' && e.removed.includes(request.id),
+        'the request handled (a removal, not the whole list)',
+      );
+      assert.deepEqual(callbacksOf(navigator.log), []);
       navigator.connection.stop();
     } finally {
       closeAllClients();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -129,8 +129,9 @@ test('retention deletes conversations with their messages, and callback requests
     now: now - DAY,
   });
 
-  const deleted = store.deleteExpired(now - 30 * DAY, now);
+  const { callbackIds, ...deleted } = store.deleteExpired(now - 30 * DAY, now);
   assert.deepEqual(deleted, { conversations: 1, callbacks: 1, sessions: 0 });
+  assert.equal(callbackIds.length, 1, 'the deleted requests are named, for the consoles');
   assert.equal(store.conversation('old-conversation'), undefined);
   assert.equal(store.messagesAfter('old-conversation', 0).length, 0, 'messages go with their conversation');
   assert.ok(store.conversation('recent-conversation'));
@@ -192,4 +193,49 @@ test('a callback request sent twice is stored once', () => {
   assert.equal(store.handleCallback(first, 1, 4), false, 'handled once');
   assert.equal(store.openCallbacks().length, 0);
   store.close();
+});
+
+test('a new password ends the navigator’s sessions; removing a navigator returns their conversations to the queue', () => {
+  const store = new NavigatorStore(':memory:');
+  store.saveNavigator('ana', 'Ana', 'first', 0);
+  const ana = store.findNavigator('ana');
+  assert.ok(ana);
+  store.createSession('token-hash', ana.id, 10_000);
+  assert.ok(store.sessionNavigator('token-hash', 1));
+  store.upgradePasswordHash(ana.id, 'stronger');
+  assert.ok(store.sessionNavigator('token-hash', 1), 'a stronger hash of the same password keeps sessions');
+  store.saveNavigator('ana', 'Ana', 'second', 2);
+  assert.equal(store.sessionNavigator('token-hash', 3), undefined, 'a new password signs out everywhere');
+
+  store.createSession('token-hash-2', ana.id, 10_000);
+  store.createConversation({
+    id: 'held-by-ana',
+    secretHash: 'h',
+    startIdHash: 's-held',
+    summary: SPANISH_SUMMARY,
+    now: 1,
+  });
+  assert.equal(store.claim('held-by-ana', ana.id, 2), true);
+  assert.equal(store.removeNavigator('ana', 3), true);
+  assert.equal(store.findNavigator('ana'), undefined);
+  assert.equal(store.sessionNavigator('token-hash-2', 4), undefined);
+  assert.equal(store.conversation('held-by-ana')?.state, 'waiting');
+  assert.equal(store.removeNavigator('ana', 5), false);
+  store.close();
+});
+
+test('the data folder is 0700 and the database files 0600, even when they existed before', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'navigator-modes-'));
+  try {
+    const dataDir = join(folder, 'data');
+    mkdirSync(dataDir, { mode: 0o755 });
+    writeFileSync(join(dataDir, 'navigator.sqlite'), '', { mode: 0o644 });
+    const store = new NavigatorStore(dataDir);
+    store.saveNavigator('ana', 'Ana', 'x', 0);
+    assert.equal(statSync(dataDir).mode & 0o777, 0o700);
+    for (const name of readdirSync(dataDir)) assert.equal(statSync(join(dataDir, name)).mode & 0o777, 0o600, name);
+    store.close();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

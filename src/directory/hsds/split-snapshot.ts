@@ -56,6 +56,11 @@ export interface DirectorySearchSnapshot {
   services: SearchService[];
   /** The shard of `services[i]` is `files[floor(i / shardSize)]`, relative to this file's URL. */
   details: { shardSize: number; files: string[] };
+  /**
+   * In a part of a partitioned directory only: for each word of this part's index, how many
+   * services of the whole directory hold it, so ranking over some parts equals the whole's.
+   */
+  wordCounts?: Record<string, number>;
 }
 
 /** One detail shard: full services, in the same order as in the search part. */
