@@ -160,6 +160,13 @@ export class ReferralAssistant extends LitElement {
    */
   @property({ attribute: 'map-url' }) mapUrl = DEFAULT_MAP_URL;
 
+  /**
+   * A live-chat back end of the 211's own platform instead of our navigator service (a
+   * {@link HandoffTransport}, see docs/navigator-service.md). A JavaScript property only; set it
+   * before the visitor asks for a person. Tests give a scripted one here.
+   */
+  @property({ attribute: false }) handoffTransport?: HandoffTransport;
+
   /** Where quick exit sends the tab: a neutral page, replacing this one in the history. */
   @property({ attribute: 'exit-url' }) exitUrl = 'https://www.google.com/search?q=weather';
 
@@ -180,6 +187,7 @@ export class ReferralAssistant extends LitElement {
 
   /** The live-chat connection to the navigator service, loaded when a visitor asks for a person. */
   private readonly transport: HandoffTransport = lazyTransport(async () => {
+    if (this.handoffTransport) return this.handoffTransport;
     const { WebSocketTransport } = await import('./handoff/websocket-transport.js');
     if (!this.navigatorUrl) throw new Error('no navigator service is configured');
     return new WebSocketTransport({ serviceUrl: this.navigatorUrl });
@@ -202,7 +210,7 @@ export class ReferralAssistant extends LitElement {
         language: this.initialLanguage(),
         config: {
           emergencyNumber: EMERGENCY_NUMBERS[knownRegionId(this.region)] ?? '911',
-          liveChat: Boolean(this.navigatorUrl),
+          liveChat: Boolean(this.navigatorUrl || this.handoffTransport),
           canLocate: 'geolocation' in navigator && window.isSecureContext,
         },
         clientPrefix: randomClientPrefix(),

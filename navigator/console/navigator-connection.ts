@@ -6,6 +6,8 @@
  * listener sees each message once and in order.
  */
 import {
+  CLOSE_CODES,
+  FINAL_CLOSE_CODES,
   type HandoffError,
   MAX_MESSAGE_LENGTH,
   NAVIGATOR_SOCKET_PATH,
@@ -57,8 +59,6 @@ interface ConversationLink {
   typing: TypingSignal;
 }
 
-const CLOSE_NOT_SIGNED_IN = 4401;
-const CLOSE_ORIGIN = 4403;
 /** What a browser reports for a socket that never opened (or died without a closing frame). */
 const CLOSE_ABNORMAL = 1006;
 
@@ -94,9 +94,13 @@ export class NavigatorConnection {
           this.listener({ type: 'status', status: 'connecting', attempt });
           if (code === CLOSE_ABNORMAL) this.checkSession(attempt);
         } else
-          this.listener({ type: 'status', status: code === CLOSE_NOT_SIGNED_IN ? 'signed-out' : 'refused', attempt });
+          this.listener({
+            type: 'status',
+            status: code === CLOSE_CODES.notSignedIn ? 'signed-out' : 'refused',
+            attempt,
+          });
       },
-      shouldReconnect: (code) => code !== CLOSE_NOT_SIGNED_IN && code !== CLOSE_ORIGIN,
+      shouldReconnect: (code) => !FINAL_CLOSE_CODES.includes(code),
     });
   }
 

@@ -24,6 +24,7 @@ import type {
   VisitorFrame,
 } from '../../src/handoff/handoff-protocol.js';
 import type { MessageContent } from '../../src/handoff/message-content.js';
+import { CLOSE_CODES } from '../../src/handoff/handoff-protocol.js';
 import { AdmissionControl } from './admission-control.js';
 import type { NavigatorServiceConfig } from './config.js';
 import { safetyCheckOf } from '../../src/handoff/transcript-content.js';
@@ -44,14 +45,6 @@ export interface Peer {
   send(data: string): void;
   close(code: number, reason: string): void;
 }
-
-/** Close codes the hub uses when it ends a connection itself. */
-export const HUB_CLOSE_CODES = {
-  notSignedIn: 4401,
-  invalidFrames: 4400,
-  tooManyFrames: 4429,
-  idle: 4408,
-} as const;
 
 /** What both kinds of connection keep for admission control. */
 interface Metered {
@@ -571,7 +564,7 @@ export class ConversationHub {
     for (const connection of this.visitorConnections) {
       if (connection.lastFrameAt >= before) continue;
       this.visitorConnections.delete(connection);
-      connection.peer.close(HUB_CLOSE_CODES.idle, 'Idle');
+      connection.peer.close(CLOSE_CODES.idle, 'Idle');
       closed++;
     }
     return closed;
@@ -591,7 +584,7 @@ export class ConversationHub {
       code: 'not-signed-in',
       message: 'This session has ended; sign in again.',
     });
-    connection.peer.close(HUB_CLOSE_CODES.notSignedIn, 'not-signed-in');
+    connection.peer.close(CLOSE_CODES.notSignedIn, 'not-signed-in');
     return false;
   }
 
@@ -606,7 +599,7 @@ export class ConversationHub {
       this.admission.block(address);
       for (const visitor of this.visitorConnections) {
         if (visitor.address === address && visitor.conversationId !== conversationId) {
-          visitor.peer.close(HUB_CLOSE_CODES.tooManyFrames, 'Blocked');
+          visitor.peer.close(CLOSE_CODES.tooManyFrames, 'Blocked');
         }
       }
     }
@@ -894,7 +887,7 @@ export class ConversationHub {
       results = this.store.appendMessages(batch.map(({ from: _from, ...input }) => ({ ...input, now })));
     } catch (error) {
       // Nothing was stored: drop the senders' connections so their outboxes resend later.
-      for (const message of batch) message.from.peer.close(1011, 'Server error');
+      for (const message of batch) message.from.peer.close(CLOSE_CODES.serverError, 'Server error');
       throw error;
     }
     batch.forEach((pending, index) => {
@@ -986,14 +979,14 @@ export class ConversationHub {
    */
   private refused(connection: Metered & { peer: Peer }): boolean {
     if (++connection.refusedInARow <= this.config.limits.refusedFrames) return true;
-    connection.peer.close(HUB_CLOSE_CODES.tooManyFrames, 'Too many frames');
+    connection.peer.close(CLOSE_CODES.tooManyFrames, 'Too many frames');
     return false;
   }
 
   /** Answers an invalid frame (unless rate-limited), and closes a connection that sends many. */
   private invalidFrame(connection: Metered & { peer: Peer }, error: HandoffError, limited: number | null): void {
     if (++connection.invalidFrames >= this.config.limits.invalidFrames) {
-      connection.peer.close(HUB_CLOSE_CODES.invalidFrames, 'Invalid frames');
+      connection.peer.close(CLOSE_CODES.invalidFrames, 'Invalid frames');
       return;
     }
     if (limited === null) connection.peer.send(serialize({ type: 'error', ...error }));

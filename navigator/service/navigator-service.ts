@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import type { AddressInfo, Socket } from 'node:net';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import {
+  CLOSE_CODES,
   AVAILABILITY_PATH,
   type AvailabilityResponse,
   END_PATH,
@@ -21,7 +22,7 @@ import {
 } from '../../src/handoff/handoff-protocol.js';
 import { addressKey, clientAddress } from './client-address.js';
 import { DEFAULT_CONFIG, type NavigatorServiceConfig } from './config.js';
-import { ConversationHub, HUB_CLOSE_CODES, type Peer } from './conversation-hub.js';
+import { ConversationHub, type Peer } from './conversation-hub.js';
 import { HashingSlots } from './hashing-slots.js';
 import {
   decoyPasswordHash,
@@ -57,14 +58,6 @@ export interface NavigatorService {
   /** Stops accepting connections, closes the open ones and the database. */
   close(): Promise<void>;
 }
-
-/** Close codes the service uses, for clients to tell a refusal from a network failure. */
-export const CLOSE_CODES = {
-  ...HUB_CLOSE_CODES,
-  originNotAllowed: 4403,
-  serverError: 1011,
-  tooSlow: 4409,
-} as const;
 
 const MAX_BODY_BYTES = 8 * 1024;
 const SWEEP_INTERVAL_MS = 60_000;

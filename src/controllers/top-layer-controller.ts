@@ -29,6 +29,7 @@ export class TopLayerController implements ReactiveController {
 
   private show(): void {
     const layer = this.layer();
-    if (layer?.showPopover && !layer.matches(':popover-open')) layer.showPopover();
+    // A render can finish after the element left the page; it goes back in on reconnect.
+    if (layer?.isConnected && layer.showPopover && !layer.matches(':popover-open')) layer.showPopover();
   }
 }

@@ -7,6 +7,7 @@
 import type { MatchReason } from '../directory/directory-matcher.js';
 import type { LocalizedText, NeedCategory, Service } from '../directory/snapshot.js';
 import type { PhraseKey } from '../handoff/message-content.js';
+import type { TranslationKey } from '../i18n/i18n.js';
 import type { CrisisKind } from './crisis-kinds.js';
 
 /**
@@ -15,9 +16,9 @@ import type { CrisisKind } from './crisis-kinds.js';
  */
 export type MessageParams = Record<string, string | number | LocalizedText>;
 
-/** A translatable line: an i18n key in the `ui` namespace and its parameters. */
+/** A translatable line: a key of the visitor-facing strings and its parameters. */
 export interface Line {
-  key: string;
+  key: TranslationKey;
   params?: MessageParams;
 }
 

@@ -24,6 +24,7 @@ import type {
   NeedAssessment,
   TriageInput,
 } from './conversation-types.js';
+import type { TranslationKey } from '../i18n/i18n.js';
 import { DEFAULT_HANDOFF_THRESHOLDS } from './handoff-rules.js';
 import { categoryReplies, isReplyEvent, REPLIES, replyLine } from './quick-replies.js';
 import type { Triage } from './triage.js';
@@ -44,7 +45,7 @@ export function withMessages(context: ConversationContext, ...added: NewChatMess
 }
 
 /** An assistant's line of text. */
-export function assistant(key: string, params?: Line['params']): NewChatMessage {
+export function assistant(key: TranslationKey, params?: Line['params']): NewChatMessage {
   return { from: 'assistant', kind: 'text', line: params ? { key, params } : { key } };
 }
 

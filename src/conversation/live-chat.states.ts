@@ -9,6 +9,7 @@
  * `live-chatting` with `navigator-typing` while the navigator types, and `callback-form`.
  */
 import { assign, sendTo, spawnChild } from 'xstate';
+import type { HandoffErrorCode } from '../handoff/handoff-protocol.js';
 import type { HandoffEvent, HandoffOpenRequest } from '../handoff/handoff-transport.js';
 import type { MessageContent, PhraseKey } from '../handoff/message-content.js';
 import type { Line, NewChatMessage } from './chat-message.js';
@@ -20,7 +21,11 @@ import { REPLIES } from './quick-replies.js';
 import type { Triage } from './triage.js';
 
 /** Refusals the visitor gets their own explanation for; others get a general one. */
-const EXPLAINED_ERRORS = ['message-too-long', 'rate-limited', 'invalid-callback', 'message-empty'];
+const EXPLAINED_ERRORS = ['message-too-long', 'rate-limited', 'invalid-callback', 'message-empty'] as const;
+
+function isExplained(code: HandoffErrorCode): code is (typeof EXPLAINED_ERRORS)[number] {
+  return (EXPLAINED_ERRORS as readonly string[]).includes(code);
+}
 
 /** What the navigator connection is opened with: the summary, and what a reload resumes. */
 export function liveChatInput(context: ConversationContext): HandoffOpenRequest {
@@ -294,7 +299,8 @@ export const liveChatSetup = conversationSetup.extend({
         event.clientId && context.live
           ? { ...withDelivery(context, event.clientId, 'failed'), live: withoutPending(context.live, event.clientId) }
           : {};
-      const key = EXPLAINED_ERRORS.includes(event.code) ? `lines:live.error.${event.code}` : 'lines:live.error.other';
+      const { code } = event;
+      const key = isExplained(code) ? (`lines:live.error.${code}` as const) : 'lines:live.error.other';
       return {
         ...refused,
         ...withMessages({ ...context, ...refused }, assistant(key, { limit: event.limit ?? 2000 })),

@@ -12,6 +12,7 @@
  * the words in its name and term names), and its score is the average over units, nudged up
  * when it speaks the visitor's language, is open when the need is urgent, or is near.
  */
+import type { ParseKeys } from 'i18next';
 import type { AgeGroup } from './age-group.js';
 import { agesAdmit } from './age-group.js';
 import type { CompiledNeed, NeedVocabulary, ReadNeed } from './need-vocabulary.js';
@@ -57,9 +58,12 @@ export interface MatchFilters {
   now?: Date;
 }
 
+/** The keys under `reasons.` in `locales/<lang>/search.json`, as the compiler knows them. */
+export type ReasonKey = ParseKeys<'search', Record<never, never>, 'reasons'>;
+
 /** Why a service matched: a key under `reasons.` in `locales/<lang>/search.json`, with parameters. */
 export interface MatchReason {
-  key: string;
+  key: ReasonKey;
   params?: Record<string, string>;
 }
 

@@ -332,3 +332,23 @@ export interface SignInResponse {
   /** Only with `mode: 'token'`: send as `Authorization: Bearer <token>`. */
   token?: string;
 }
+
+/**
+ * The WebSocket close codes the navigator service uses, for clients to tell a refusal from a
+ * network failure. The 44xx codes follow the HTTP status they stand for; 1011 is the standard
+ * "server error". (The service and the console still keep copies: `navigator/service/
+ * conversation-hub.ts` HUB_CLOSE_CODES, `navigator/service/navigator-service.ts` CLOSE_CODES,
+ * `navigator/console/navigator-connection.ts`; they can import these.)
+ */
+export const CLOSE_CODES = {
+  invalidFrames: 4400,
+  notSignedIn: 4401,
+  originNotAllowed: 4403,
+  idle: 4408,
+  tooSlow: 4409,
+  tooManyFrames: 4429,
+  serverError: 1011,
+} as const;
+
+/** Close codes after which reconnecting cannot help: the page is not allowed, or not signed in. */
+export const FINAL_CLOSE_CODES: readonly number[] = [CLOSE_CODES.notSignedIn, CLOSE_CODES.originNotAllowed];

@@ -9,6 +9,7 @@ import {
   AVAILABILITY_PATH,
   type AvailabilityResponse,
   END_PATH,
+  FINAL_CLOSE_CODES,
   type HandoffSummary,
   MAX_MESSAGE_LENGTH,
   type ServiceToVisitorFrame,
@@ -49,10 +50,7 @@ export interface WebSocketTransportOptions {
   typingIntervalMs?: number;
 }
 
-/** Close codes after which reconnecting cannot help (see `server/navigator-service.ts`). */
-const PERMANENT_CLOSE_CODES = new Set([4401, 4403]);
-
-/** Talks to the navigator service in `server/`. */
+/** Talks to the navigator service in `navigator/service/`. */
 export class WebSocketTransport implements HandoffTransport {
   constructor(private readonly options: WebSocketTransportOptions) {}
 
@@ -130,7 +128,7 @@ class VisitorConnection implements HandoffConnection {
         if (this.phase === 'ready') this.phase = 'connecting';
         if (willRetry && this.phase === 'connecting') this.emit({ type: 'connecting', attempt });
       },
-      shouldReconnect: (code) => !PERMANENT_CLOSE_CODES.has(code),
+      shouldReconnect: (code) => !FINAL_CLOSE_CODES.includes(code),
     });
     this.emit({ type: 'connecting', attempt: 0 });
     this.socket.start();

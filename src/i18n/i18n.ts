@@ -3,7 +3,7 @@
  * so a visitor downloads only the language they read. Strings live in `locales/<lang>/` with
  * identical keys in every language (a test checks it).
  */
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n, type ParseKeys } from 'i18next';
 import type { UiLanguage } from '../directory/snapshot.js';
 import { UI_LANGUAGES } from '../directory/snapshot.js';
 import type enSafety from '../../locales/en/safety.json';
@@ -14,6 +14,23 @@ import type enUi from '../../locales/en/ui.json';
 
 /** The namespaces of visitor-facing strings. */
 export type Namespace = 'ui' | 'safety' | 'search' | 'lines' | 'phrasebook';
+
+/**
+ * Every key of the visitor-facing strings, as the compiler knows them from `locales/en`: a
+ * `ui` key bare (`askNeed`), others with their namespace (`lines:live.joined`). Plural forms
+ * are one key (`resultsIntro`). Keys built at run time (`lines:live.error.${code}`) are
+ * checked too, as far as the types of their parts go.
+ */
+export type TranslationKey = ParseKeys<['ui', 'safety', 'search', 'lines', 'phrasebook']>;
+
+/**
+ * The key of a region line's name or description. Region and line ids are data (the region
+ * files), so this one key is not the compiler's to check: `test/node/crisis-regions.test.ts`
+ * checks that every line of every region has both, in every language.
+ */
+export function regionLineKey(regionId: string, lineId: string, field: 'name' | 'description'): TranslationKey {
+  return `lines:regions.${regionId}.${lineId}.${field}` as TranslationKey;
+}
 
 type Strings = Partial<Record<Namespace, Record<string, unknown>>>;
 

@@ -4,6 +4,7 @@
  * truthfully which languages it answers in. Wording follows safe-messaging practice (see
  * docs/crisis-detection.md).
  */
+import { regionLineKey } from '../i18n/i18n.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CrisisMessage } from '../conversation/chat-message.js';
 import type { CrisisKind } from '../conversation/crisis-kinds.js';
@@ -41,15 +42,15 @@ export function renderCrisisResponse(message: CrisisMessage, context: MessageCon
   // without scrolling; the supportive words and every other line follow.
   return html`<h3 class="crisis-heading">${t('lines:crisis.heading')}</h3>
     ${renderLineActions(region.emergency, t, language)}
-    <p class="crisis-emergency">${t(`lines:regions.${region.id}.${region.emergency.id}.description`)}</p>
+    <p class="crisis-emergency">${t(regionLineKey(region.id, region.emergency.id, 'description'))}</p>
     <p>${t(`lines:crisis.${words}`)}</p>
     <p>${t('lines:crisis.languageNote')}</p>
     <ul class="crisis-lines" role="list">
       ${lines.map(
         (line) => html`<li>
           <p>
-            <strong>${t(`lines:regions.${region.id}.${line.id}.name`)}${officialName(line, language)}</strong><br />
-            ${t(`lines:regions.${region.id}.${line.id}.description`)}
+            <strong>${t(regionLineKey(region.id, line.id, 'name'))}${officialName(line, language)}</strong><br />
+            ${t(regionLineKey(region.id, line.id, 'description'))}
           </p>
           ${renderLineActions(line, t, language)}
         </li>`,

@@ -3,6 +3,7 @@
  * escapes it), never as markup. Assistant messages carry a "read aloud" button where the
  * browser can speak.
  */
+import { regionLineKey } from '../i18n/i18n.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type {
   ChatMessage,
@@ -140,8 +141,8 @@ function renderShare(services: Service[], context: MessageContext): TemplateResu
 function renderContacts(message: ContactsMessage, context: MessageContext): TemplateResult {
   const { t, language, helpline, region } = context;
   if (!context.linesReady) return renderLineActions(helpline, t, language);
-  const name = t(`lines:regions.${region.id}.${helpline.id}.name`);
+  const name = t(regionLineKey(region.id, helpline.id, 'name'));
   return html`<p>${t(`lines:contacts.${message.purpose}`, { helpline: name })}</p>
-    <p>${t(`lines:regions.${region.id}.${helpline.id}.description`)}</p>
+    <p>${t(regionLineKey(region.id, helpline.id, 'description'))}</p>
     ${renderLineActions(helpline, t, language)}`;
 }

@@ -5,15 +5,14 @@
 import type { i18n as I18n } from 'i18next';
 import type { Line, MessageParams } from '../conversation/chat-message.js';
 import { pickText, type LocalizedText } from '../directory/snapshot.js';
+import type { TranslationKey } from '../i18n/i18n.js';
 
 /** Translates a key with parameters into the current language. */
-export type Translate = (key: string, params?: MessageParams) => string;
+export type Translate = (key: TranslationKey, params?: MessageParams) => string;
 
 /** Makes a {@link Translate} over an i18next instance. */
 export function createTranslate(i18n: I18n): Translate {
-  // i18next's typed `t` only takes literal keys; message keys are data, checked by the
-  // locale tests instead.
-  const t = i18n.t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  const t = i18n.t;
   return (key, params) => {
     // Wording that loads apart shows as nothing for the moment it takes, never as its key.
     if (/^(lines|phrasebook):/.test(key) && !i18n.hasResourceBundle(i18n.language, 'lines')) return '';

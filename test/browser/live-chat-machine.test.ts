@@ -152,6 +152,16 @@ describe('live chat with a navigator (machine)', () => {
     expect(actor.getSnapshot().context.live).to.equal(null);
   });
 
+  it('ends the chat for the navigator on quick exit, with a beacon once the service has the conversation', () => {
+    const { actor, commands, report } = startWithNavigator();
+    actor.send({ type: 'QUICK_EXIT' });
+    expect(commands, 'no chat yet: nothing to end').to.deep.equal([]);
+    actor.send({ type: 'TALK_TO_PERSON' });
+    report({ type: 'connected', conversationId: 'c1', secret: 's1', resumed: false });
+    actor.send({ type: 'QUICK_EXIT' });
+    expect(commands.at(-1)).to.deep.equal({ type: 'end', stored: { conversationId: 'c1', secret: 's1', lastSeq: 0 } });
+  });
+
   it('says the chat ended when the navigator ends it, and offers a way forward', () => {
     const { actor, report } = startWithNavigator();
     actor.send({ type: 'TALK_TO_PERSON' });

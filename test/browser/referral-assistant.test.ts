@@ -105,13 +105,21 @@ describe('<referral-assistant>', () => {
     const element = await createWidget({ lang: 'es' });
     await openPanel(element);
     await typeMessage(element, 'necesito comida para mis hijos');
-    await waitUntil(() => replyLabels(element).length > 0 || findAll(element, 'ul.results').length > 0);
+    await waitUntil(
+      () => replyLabels(element).length > 0 || findAll(element, 'ul.results').length > 0,
+      'neither a question nor results after the typed need',
+      { timeout: 8000 },
+    );
     while (findAll(element, 'ul.results').length === 0) {
       // Answer whatever is still asked with its first option.
       const first = replyLabels(element)[0];
       if (!first) break;
       await chooseReply(element, first);
-      await waitUntil(() => replyLabels(element)[0] !== first || findAll(element, 'ul.results').length > 0);
+      await waitUntil(
+        () => replyLabels(element)[0] !== first || findAll(element, 'ul.results').length > 0,
+        `nothing followed the answer "${first}"`,
+        { timeout: 8000 },
+      );
     }
     const cards = await waitForResults(element);
     const text = cards.map((card) => card.textContent ?? '').join(' ');
@@ -139,7 +147,9 @@ describe('<referral-assistant>', () => {
     const element = await createWidget();
     await openPanel(element);
     await chooseReply(element, 'Food');
-    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came');
+    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came', {
+      timeout: 8000,
+    });
     const before = historyText(element);
     const elsewhere = document.createElement('div');
     document.body.append(elsewhere);
@@ -149,7 +159,9 @@ describe('<referral-assistant>', () => {
     expect(historyText(element)).to.deep.equal(before);
     expect(replyLabels(element)).to.include('North End');
     await chooseReply(element, 'North End');
-    await waitUntil(() => historyText(element).includes('You: North End'), 'the moved element stopped updating');
+    await waitUntil(() => historyText(element).includes('You: North End'), 'the moved element stopped updating', {
+      timeout: 5000,
+    });
     expect(historyText(element).slice(0, before.length)).to.deep.equal(before);
     elsewhere.remove();
   });

@@ -9,9 +9,11 @@ import type { ReferralAssistant } from '../../src/referral-assistant.js';
 import {
   answerUntilResults,
   chooseReply,
+  clickHeaderButton,
   createWidget,
   find,
   findAll,
+  historyText,
   openPanel,
   replyLabels,
 } from '../support/widget-harness.js';
@@ -33,7 +35,9 @@ describe('the element’s controllers, after the element is moved', () => {
   it('keeps the widget in the top layer', async () => {
     const element = await createWidget();
     const elsewhere = await move(element);
-    await waitUntil(() => find(element, '.root').matches(':popover-open'), 'the root left the top layer for good');
+    await waitUntil(() => find(element, '.root').matches(':popover-open'), 'the root left the top layer for good', {
+      timeout: 5000,
+    });
     elsewhere.remove();
   });
 
@@ -42,10 +46,13 @@ describe('the element’s controllers, after the element is moved', () => {
     await openPanel(element);
     const elsewhere = await move(element);
     await chooseReply(element, 'Food');
-    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came');
+    await waitUntil(() => replyLabels(element).includes('North End'), 'the area question never came', {
+      timeout: 8000,
+    });
     await waitUntil(
       () => element.shadowRoot?.activeElement?.classList.contains('reply') === true,
       'focus did not reach the first new quick reply',
+      { timeout: 5000 },
     );
     expect(element.shadowRoot?.activeElement?.textContent?.trim()).to.equal(replyLabels(element)[0]);
     elsewhere.remove();
@@ -67,6 +74,19 @@ describe('the element’s controllers, after the element is moved', () => {
     );
     expect(find(element, '.notice').getAttribute('role')).to.equal('status');
     expect(find(element, '.notice').textContent).to.match(/^(Copied|Couldn't copy)/);
+    elsewhere.remove();
+  });
+
+  it('still switches the whole history to Spanish, loading its strings', async () => {
+    const element = await createWidget();
+    await openPanel(element);
+    const elsewhere = await move(element);
+    await clickHeaderButton(element, 'Cambiar a español');
+    await waitUntil(
+      () => find(element, '#panel').getAttribute('lang') === 'es',
+      'the panel never switched to Spanish after the move',
+    );
+    expect(historyText(element)[0]).to.include('¡Hola!');
     elsewhere.remove();
   });
 

@@ -9,8 +9,17 @@ import { startNavigatorService } from '../../navigator/service/navigator-service
 import { signIn } from '../support/navigator-test-clients.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'add-navigator-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
+const dataDirs: string[] = [];
+after(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data folder of the test's own, so no test depends on another having run first. */
+function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'add-navigator-'));
+  dataDirs.push(dir);
+  return dir;
+}
 
 /** Runs `npm run navigator -- <command>`, hashing at 2^14 to stay fast. */
 function navigatorCommand(command: string, args: string[], input = '') {
@@ -31,6 +40,7 @@ function addNavigator(args: string[], password: string) {
 }
 
 test('a navigator added on the command line can sign in to the service', async () => {
+  const dataDir = freshDataDir();
   const result = addNavigator(
     ['maria', '--name', 'María', '--data', dataDir, '--password-stdin'],
     'una contraseña larga',
@@ -51,6 +61,8 @@ test('a navigator added on the command line can sign in to the service', async (
 });
 
 test('running it again resets the password', async () => {
+  const dataDir = freshDataDir();
+  assert.equal(addNavigator(['maria', '--data', dataDir], 'una contraseña larga').status, 0);
   assert.equal(addNavigator(['maria', '--data', dataDir], 'la nueva contraseña').status, 0);
   const service = await startNavigatorService({ port: 0, dataDir, passwordCost: 14 });
   try {
@@ -62,6 +74,7 @@ test('running it again resets the password', async () => {
 });
 
 test('a short password or an unusable username is refused with the reason', () => {
+  const dataDir = freshDataDir();
   const short = addNavigator(['maria', '--data', dataDir], 'corta');
   assert.equal(short.status, 2);
   assert.match(short.stderr, /at least 12 characters/);
@@ -74,6 +87,7 @@ test('a short password or an unusable username is refused with the reason', () =
 });
 
 test('remove-navigator deletes the account, so it can no longer sign in', async () => {
+  const dataDir = freshDataDir();
   assert.equal(addNavigator(['pedro', '--data', dataDir], 'otra contraseña larga').status, 0);
   const removed = navigatorCommand('remove-navigator', ['pedro', '--data', dataDir]);
   assert.equal(removed.status, 0, removed.stderr);

@@ -108,6 +108,7 @@ export async function answerUntilResults(element: ReferralAssistant): Promise<HT
     await waitUntil(
       () => findAll(element, 'ul.results').length > 0 || replyLabels(element).length > 0,
       'neither results nor a question',
+      { timeout: 8000 },
     );
     if (findAll(element, 'ul.results').length > 0) break;
     const first = replyLabels(element)[0];
