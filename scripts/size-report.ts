@@ -21,7 +21,7 @@ function describe(modules: string[]): string {
   return [...packages, ...shown].join(', ') || '(entry)';
 }
 
-const BUDGET_OF: Partial<Record<VisitorStep, number>> = { category: BUDGETS.category };
+const BUDGET_OF: Partial<Record<VisitorStep, number>> = { category: BUDGETS.category, typed: BUDGETS.typed };
 
 function print(report: BundleReport): void {
   const rows = [

@@ -6,7 +6,8 @@
  * It shows a placeholder launcher at once, in its own `<referral-assistant-launcher>` with a
  * shadow root and a constructed stylesheet (no inline styles or `innerHTML`: strict CSP), and
  * loads the real widget, `referral-assistant.define.js` beside it, on first interaction or once
- * the page is loaded and idle. The placeholder goes the moment the widget's own launcher has
+ * the page is loaded and idle; when the browser asks to save data (Save-Data, a 2G connection)
+ * on interaction only. The placeholder goes the moment the widget's own launcher has
  * rendered in the same place, so the bubble never blinks out and a tap is never lost. `window.ReferralAssistant`
  * works from the start: calls made before the widget arrives are queued and replayed in order.
  * Pasted twice, the second copy logs and leaves the first in charge.
@@ -53,6 +54,17 @@ const SVG = 'http://www.w3.org/2000/svg';
  * against black and white is equal), in CSS rather than the widget's script to keep this small.
  */
 const LAUNCHER_CSS = `button{--a:var(--referral-assistant-accent,#1a5fb4);all:initial;box-sizing:border-box;position:fixed;z-index:2147483646;bottom:calc(16px + env(safe-area-inset-bottom,0px));right:calc(16px + env(safe-area-inset-right,0px));display:inline-flex;align-items:center;gap:8px;min-width:44px;min-height:48px;padding:10px 18px;border:2px solid transparent;border-radius:999px;background:var(--a);color:var(--referral-assistant-on-accent,#fff);font:600 16px/1.5 var(--referral-assistant-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif);cursor:pointer;box-shadow:0 4px 16px rgb(0 0 0/25%)}@supports (color:lch(from red l c h)){.c{color:var(--referral-assistant-on-accent,lch(from var(--a) calc((49.44 - l)*infinity) 0 0))}}.l{right:auto;left:calc(16px + env(safe-area-inset-left,0px))}[aria-busy=true]{cursor:progress}button:focus-visible{outline:3px solid #0b4f9c;outline-offset:2px}svg{width:24px;height:24px;fill:currentColor}@media (forced-colors:active){button{border-color:CanvasText}svg{fill:ButtonText}}`;
+
+/**
+ * True when the browser asks to save data: the visitor turned on Save-Data, or the connection
+ * is 2G. Then nothing is fetched before the visitor shows intent (points at, focuses or clicks
+ * the launcher, or the page calls the API).
+ */
+function savesData(): boolean {
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } })
+    .connection;
+  return connection?.saveData === true || /(^|-)2g$/.test(connection?.effectiveType ?? '');
+}
 
 function warn(message: string): void {
   console.warn(`[${TAG}] ${message}`);
@@ -235,6 +247,8 @@ function start(): void {
     load();
     return;
   }
+  // A visitor saving data pays for the widget only when they reach for it.
+  if (savesData()) return;
   // Otherwise after the host page has loaded, when the main thread is idle.
   const whenIdle = () =>
     'requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 10_000 }) : setTimeout(load, 2000);

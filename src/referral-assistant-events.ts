@@ -11,7 +11,8 @@ export interface ReferralAssistantEventMap {
   'referral-assistant-open': { language: UiLanguage };
   'referral-assistant-close': { language: UiLanguage };
   /** A need was chosen or understood. */
-  'referral-assistant-need': { categories: NeedCategory[]; language: UiLanguage };
+  /** `count: 0` when nothing in the directory fits: an unmet need. */
+  'referral-assistant-need': { categories: NeedCategory[]; language: UiLanguage; count?: 0 };
   /** Services were shown. */
   'referral-assistant-results': { categories: NeedCategory[]; count: number; language: UiLanguage };
   /** "Did this help?" answered. */

@@ -89,7 +89,7 @@ const loadTriage = () => import('./conversation/triage.js');
  *
  * @fires referral-assistant-open - The panel opened.
  * @fires referral-assistant-close - The panel closed.
- * @fires referral-assistant-need - A need was chosen or understood (categories only).
+ * @fires referral-assistant-need - A need was chosen or understood (categories only; `count: 0` when nothing in the directory fits).
  * @fires referral-assistant-results - Services were shown (categories and count only).
  * @fires referral-assistant-feedback - "Did this help?" was answered.
  * @fires referral-assistant-handoff - A person was offered or asked for.
@@ -449,7 +449,11 @@ export class ReferralAssistant extends LitElement {
     const language = this.language;
     switch (event.type) {
       case 'need':
-        emit(this, 'referral-assistant-need', { categories: event.categories, language });
+        emit(this, 'referral-assistant-need', {
+          categories: event.categories,
+          language,
+          ...(event.count === 0 ? { count: event.count } : {}),
+        });
         break;
       case 'results':
         emit(this, 'referral-assistant-results', { categories: event.categories, count: event.count, language });

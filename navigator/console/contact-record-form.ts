@@ -170,7 +170,7 @@ export class ContactRecordForm extends LitElement {
             ${CONTACT_OUTCOMES.map((o) => html`<option value=${o} ?selected=${o === outcome}>${t(`outcome.${o}` as ConsoleKey)}</option>`)}
           </select>
         </label>
-        <p>${t('recordSafety', { value: t(`safety.${this.saved?.safetyCheck ?? this.safetyCheck}` as ConsoleKey) })}</p>
+        <p>${t('recordSafety', { value: t(`deskSafety.${this.saved?.safetyCheck ?? this.safetyCheck}` as ConsoleKey) })}</p>
         <button type="submit" class="primary">${t('recordSave')}</button>
         ${
           this.saved

@@ -421,7 +421,7 @@ export class NavigatorConsole extends LitElement {
       case 'safety-check':
         return html`<p class="marker">${t('safetyCheckSent')}</p>`;
       case 'safety-answer':
-        return html`<p class="text safety ${content.answer}">${t(`safetyAnswer.${content.answer}` as ConsoleKey)}</p>`;
+        return html`<p class="text safety ${content.answer}">${t(`deskSafetyAnswer.${content.answer}` as ConsoleKey)}</p>`;
       case 'follow-up-offer':
         return html`<p class="marker">${t('followUpOfferSent')}</p>`;
       case 'follow-up-answer':
@@ -571,8 +571,24 @@ export class NavigatorConsole extends LitElement {
                 : t('summaryNoCrisis')
             }
           </dd>
+          ${
+            summary.safetyCheck
+              ? html`<dt>${t('summarySafetyCheck')}</dt>
+                <dd>
+                  <q>${t('safetyQuestion')}</q>
+                  ${t(`safetyAnswer.${summary.safetyCheck.answer ?? 'none'}` as ConsoleKey)}
+                  ${
+                    summary.safetyCheck.kinds.length
+                      ? html`<span class="muted"
+                          >(${summary.safetyCheck.kinds.map((kind) => t(`crisisKind.${kind}` as ConsoleKey)).join(', ')})</span
+                        >`
+                      : nothing
+                  }
+                </dd>`
+              : nothing
+          }
           <dt>${t('summarySafety')}</dt>
-          <dd class="safety-summary">${t(`safety.${safetyCheckOf(conversation.messages)}` as ConsoleKey)}</dd>
+          <dd class="safety-summary">${t(`deskSafety.${safetyCheckOf(conversation.messages)}` as ConsoleKey)}</dd>
           <dt>${t('summaryServices')}</dt>
           <dd>
             ${

@@ -16,8 +16,8 @@ import {
   type MessageContent,
   PHRASES,
   type PhraseKey,
-  SAFETY_ANSWERS,
-  type SafetyAnswer,
+  LIVE_SAFETY_ANSWERS,
+  type LiveSafetyAnswer,
   UNMET_REASONS,
   type UnmetReason,
 } from '../../src/handoff/message-content.js';
@@ -61,8 +61,9 @@ export function parseContent(
     case 'safety-check':
       return { ok: true, value: { kind } };
     case 'safety-answer':
-      if (!oneOf(SAFETY_ANSWERS, value.answer)) return fail(`"answer" must be one of ${SAFETY_ANSWERS.join(', ')}.`);
-      return { ok: true, value: { kind, answer: value.answer as SafetyAnswer } };
+      if (!oneOf(LIVE_SAFETY_ANSWERS, value.answer))
+        return fail(`"answer" must be one of ${LIVE_SAFETY_ANSWERS.join(', ')}.`);
+      return { ok: true, value: { kind, answer: value.answer as LiveSafetyAnswer } };
     case 'follow-up-offer':
       // The service states the retention itself; whatever the console claimed is dropped.
       return { ok: true, value: { kind } };

@@ -15,6 +15,8 @@ import {
   type HandoffError,
   type HandoffSummary,
   type NavigatorFrame,
+  SAFETY_CHECK_ANSWERS,
+  type SafetyCheckAnswer,
   SUMMARY_LIMITS,
   type VisitorFrame,
 } from '../../src/handoff/handoff-protocol.js';
@@ -224,6 +226,21 @@ export function parseSummary(value: unknown): Parsed<HandoffSummary> {
       return invalidSummary(`"summary.forWhom" must be one of ${Object.keys(FOR_WHOM).join(', ')}.`);
     }
     summary.forWhom = value.forWhom as ForWhom;
+  }
+  if (value.safetyCheck !== undefined) {
+    const check = value.safetyCheck;
+    const kinds = isObject(check)
+      ? listOf(check.kinds, CRISIS_KINDS.length, (kind) =>
+          (CRISIS_KINDS as readonly unknown[]).includes(kind) ? (kind as CrisisKind) : null,
+        )
+      : null;
+    const answer = isObject(check) ? check.answer : undefined;
+    if (!kinds || !(answer === null || (SAFETY_CHECK_ANSWERS as readonly unknown[]).includes(answer))) {
+      return invalidSummary(
+        `"summary.safetyCheck" must be {kinds, answer} with answer one of ${SAFETY_CHECK_ANSWERS.join(', ')} or null.`,
+      );
+    }
+    summary.safetyCheck = { kinds, answer: answer as SafetyCheckAnswer | null };
   }
   return { ok: true, value: summary };
 }

@@ -27,10 +27,15 @@ const OPTIONS = {
 export interface TriageReport {
   /** The language the needs were read in. */
   lang: UiLanguage;
-  /** The crisis kind that leads the response, or null when there is none. */
+  /** The strong crisis kind that leads the crisis response, or null when there is none. */
   crisis: CrisisKind | null;
-  /** Every crisis kind raised, most urgent first. */
+  /** Every strong crisis kind raised, most urgent first. */
   crisisKinds: CrisisKind[];
+  /**
+   * The possible crisis kind, when there is no strong one: the widget asks "Are you safe right
+   * now?" before anything else. Null otherwise.
+   */
+  concern: CrisisKind | null;
   /** Need categories read from the message. */
   needs: NeedCategory[];
   /** True when the visitor asked to talk to a person. */
@@ -40,7 +45,8 @@ export interface TriageReport {
 /** The command. */
 export const command: CliCommand = {
   usage: USAGE,
-  summary: 'Show what the widget would do with one message: crisis kind, need categories, request for a person.',
+  summary:
+    'Show what the widget would do with one message: crisis kind (strong or possible), need categories, request for a person.',
   run: runTriage,
 };
 
@@ -65,11 +71,12 @@ async function runTriage(args: string[]): Promise<number> {
 
 /** Triage of one message, as the widget would do it. */
 export async function triageMessage(text: string, lang: UiLanguage): Promise<TriageReport> {
-  const { crisis, askedForPerson } = triageText(text);
+  const { crisis, concern, askedForPerson } = triageText(text);
   return {
     lang,
     crisis: crisis[0] ?? null,
     crisisKinds: crisis,
+    concern: concern[0] ?? null,
     needs: await needCategoriesOf(text, lang),
     asksForPerson: askedForPerson,
   };
@@ -92,11 +99,14 @@ function formatReport(report: TriageReport): string {
     : 'none';
   const lines = [
     `Crisis:            ${crisis}`,
+    `Possible crisis:   ${report.concern ?? 'none'}`,
     `Needs (${report.lang}):        ${report.needs.length ? report.needs.join(', ') : 'none'}`,
     `Asks for a person: ${report.asksForPerson ? 'yes' : 'no'}`,
   ];
   if (report.crisis)
     lines.push('The widget would show crisis lines first, then offer an urgent hand-off to a navigator.');
+  else if (report.concern)
+    lines.push('The widget would ask "Are you safe right now?" first; "not safe" shows the crisis lines.');
   return `${lines.join('\n')}\n`;
 }
 

@@ -73,6 +73,7 @@ export function initialContext(input: ConversationInput): ConversationContext {
     heldText: null,
     crisis: [],
     crisisLinesAsked: false,
+    safetyCheck: null,
     urgentWords: false,
     notHelpfulCount: 0,
     handoffReason: null,

@@ -3,7 +3,7 @@
  * effects take and give back, and what it tells the outside world. Plain JSON throughout: the
  * context is persisted per tab.
  */
-import type { FollowUpTime, SafetyAnswer } from '../handoff/message-content.js';
+import type { FollowUpTime, LiveSafetyAnswer } from '../handoff/message-content.js';
 import type { AgeGroup, MatchReason } from '../directory/directory-matcher.js';
 import type { GeoPoint, LocalizedText, NeedCategory, Service, UiLanguage } from '../directory/snapshot.js';
 import type { HandoffEvent } from '../handoff/handoff-transport.js';
@@ -51,6 +51,12 @@ export interface NeedAssessment {
   questions: Question[];
   /** The directory's areas, when it covers several. */
   areaOptions: AreaOption[];
+  /**
+   * Present when the visitor's words were read but no service in this directory could match
+   * them, whatever the area or age: the words understood, as the vocabulary or the visitor
+   * wrote them, to say what was looked for.
+   */
+  nothingFits?: { words: string[] };
 }
 
 /** Input to the `triageText` actor: one typed message. */
@@ -131,12 +137,14 @@ export type ReplyEvent =
   | { type: 'RETRY' }
   | { type: 'TALK_TO_PERSON' }
   | { type: 'SHOW_CRISIS_LINES' }
+  /** The answer to "Are you safe right now?". */
+  | { type: 'SAFETY_ANSWER'; safe: boolean }
   | { type: 'START_OVER' }
   | { type: 'END_CHAT' }
   | { type: 'REQUEST_CALLBACK' }
   | { type: 'CANCEL_CALLBACK' }
-  /** The visitor's answer to the navigator's safety check. */
-  | { type: 'SAFETY_ANSWER'; answer: SafetyAnswer }
+  /** The visitor's answer to the navigator's safety check, in a live chat. */
+  | { type: 'LIVE_SAFETY_ANSWER'; answer: LiveSafetyAnswer }
   /** Yes or no to the navigator's follow-up offer. */
   | { type: 'ACCEPT_FOLLOW_UP' }
   | { type: 'DECLINE_FOLLOW_UP' };
@@ -146,7 +154,8 @@ export type ReplyEvent =
  * Categories and answers only: never the visitor's words.
  */
 export type ConversationEmitted =
-  | { type: 'need'; categories: NeedCategory[] }
+  /** `count: 0` when nothing in the directory fits the need (an unmet need, for the host to count). */
+  | { type: 'need'; categories: NeedCategory[]; count?: 0 }
   | { type: 'results'; categories: NeedCategory[]; count: number }
   | { type: 'feedback'; categories: NeedCategory[]; helpful: boolean }
   | { type: 'handoff'; reason: HandoffReason };
@@ -184,6 +193,16 @@ export type ConversationTag =
   | 'callback-form'
   | 'follow-up-form';
 
+/** The answer to "Are you safe right now?": `person` for "I'd rather talk to someone", null until answered. */
+export type SafetyAnswer = 'safe' | 'not-safe' | 'person' | null;
+
+/** The safety question asked for a possible sign of crisis, and its answer. */
+export interface SafetyCheck {
+  /** The kinds of the possible sign, most urgent first. */
+  kinds: CrisisKind[];
+  answer: SafetyAnswer;
+}
+
 /** Everything the conversation remembers; all of it is plain JSON, persisted per tab. */
 export interface ConversationContext {
   language: UiLanguage;
@@ -208,6 +227,8 @@ export interface ConversationContext {
   crisis: CrisisKind[];
   /** The visitor asked for the crisis lines themselves: urgent for a navigator, whatever they typed. */
   crisisLinesAsked: boolean;
+  /** The safety question, once asked for a possible sign of crisis (absent in older stored conversations). */
+  safetyCheck?: SafetyCheck | null;
   urgentWords: boolean;
   notHelpfulCount: number;
   /** Why a person was last offered, if one was. */

@@ -18,12 +18,12 @@
 import { assign } from 'xstate';
 import { assistant, initialContext, withMessages } from './conversation-setup.js';
 import { withPersonState } from './live-chat.states.js';
-import { needFindingSetup, needFindingStates } from './need-finding.states.js';
-import { REPLIES } from './quick-replies.js';
+import { needFindingStates } from './need-finding.states.js';
+import { checkingSafetyState, safetyCheckSetup } from './safety-check.states.js';
 import type { Triage } from './triage.js';
 
 /** The conversation machine. Provide `triageText`, `assessNeed` and `findServices` before running it. */
-export const conversationMachine = needFindingSetup
+export const conversationMachine = safetyCheckSetup
   .extend({
     actions: {
       holdText: assign({ heldText: ({ event }) => (event.type === 'SUBMIT_TEXT' ? event.text : null) }),
@@ -43,22 +43,11 @@ export const conversationMachine = needFindingSetup
       sayEmergencyNumber: assign(({ context }) =>
         withMessages(context, assistant('lines:safetyNet', { emergency: context.config.emergencyNumber })),
       ),
-      showCrisis: assign(({ context }, triage: Triage) => {
-        const kinds = triage.crisis;
-        return {
-          ...withMessages(
-            context,
-            { from: 'assistant', kind: 'crisis', kinds },
-            assistant('safety:handoff.urgentOffer'),
-          ),
-          crisis: kinds,
-          handoffReason: 'crisis' as const,
-          replies: [REPLIES.urgentPerson, ...(context.heldText ? [REPLIES.continue] : []), REPLIES.startOver],
-        };
-      }),
     },
     guards: {
       isCrisis: (_, triage: Triage) => triage.crisis.length > 0,
+      // `?.`: a triage provided by an older embedder's code may not report the possible tier.
+      isPossibleCrisis: (_, triage: Triage) => (triage.concern?.length ?? 0) > 0,
       asksForPerson: (_, triage: Triage) => triage.askedForPerson,
     },
   })
@@ -94,9 +83,18 @@ export const conversationMachine = needFindingSetup
               target: 'crisis',
               actions: [
                 { type: 'followTypedLanguage', params: ({ event }) => event.output },
-                { type: 'showCrisis', params: ({ event }) => event.output },
+                { type: 'showCrisis', params: ({ event }) => event.output.crisis },
                 'noteFollowedLanguage',
                 'announceHandoff',
+              ],
+            },
+            {
+              guard: { type: 'isPossibleCrisis', params: ({ event }) => event.output },
+              target: 'checkingSafety',
+              actions: [
+                { type: 'followTypedLanguage', params: ({ event }) => event.output },
+                { type: 'askIfSafe', params: ({ event }) => event.output.concern },
+                'noteFollowedLanguage',
               ],
             },
             {
@@ -118,6 +116,8 @@ export const conversationMachine = needFindingSetup
         },
       },
       ...needFindingStates,
+      /** A possible sign of crisis: "Are you safe right now?" before anything else. */
+      checkingSafety: checkingSafetyState,
       crisis: {
         on: {
           CONTINUE: { guard: 'hasHeldText', target: 'understanding', actions: 'recordChoice' },

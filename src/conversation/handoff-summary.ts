@@ -32,6 +32,7 @@ export function handoffSummary(context: ConversationContext): HandoffSummary {
     urgent: crisis || answers.today === true || context.urgentWords,
     crisis,
     crisisKinds: context.crisis,
+    ...(context.safetyCheck ? { safetyCheck: context.safetyCheck } : {}),
     servicesShown,
   };
 }

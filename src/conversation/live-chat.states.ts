@@ -199,7 +199,11 @@ export const liveChatSetup = conversationSetup.extend({
       const added = withMessages(context, navigatorMessage(event, live.navigatorName ?? ''));
       switch (event.content?.kind) {
         case 'safety-check':
-          return { ...added, live, replies: [REPLIES.safe, REPLIES.notSafe, REPLIES.rather, REPLIES.endChat] };
+          return {
+            ...added,
+            live,
+            replies: [REPLIES.liveSafe, REPLIES.liveNotSafe, REPLIES.liveRatherCall, REPLIES.endChat],
+          };
         case 'follow-up-offer':
           return {
             ...withMessages(
@@ -234,8 +238,8 @@ export const liveChatSetup = conversationSetup.extend({
       };
     }),
     /** The answer goes to the navigator; "not safe" shows the region's crisis lines at once. */
-    sendSafetyAnswer: assign(({ context, event }) => {
-      if (event.type !== 'SAFETY_ANSWER') return {};
+    sendLiveSafetyAnswer: assign(({ context, event }) => {
+      if (event.type !== 'LIVE_SAFETY_ANSWER') return {};
       const queued = queueAnswer(context, `safety-answer: ${event.answer}`, {
         kind: 'safety-answer',
         answer: event.answer,
@@ -391,7 +395,7 @@ const liveState = liveChatSetup.createStateConfig({
       initial: 'connecting',
       on: {
         SUBMIT_TEXT: { actions: ['sendLiveMessage', 'forwardLastPending', 'checkLiveMessage'] },
-        SAFETY_ANSWER: { actions: ['recordChoice', 'sendSafetyAnswer', 'forwardLastPending'] },
+        LIVE_SAFETY_ANSWER: { actions: ['recordChoice', 'sendLiveSafetyAnswer', 'forwardLastPending'] },
         DECLINE_FOLLOW_UP: { actions: ['recordChoice', 'declineFollowUp', 'forwardLastPending'] },
         'follow-up-saved': { actions: 'thankForFollowUp' },
         TYPING: { actions: 'forwardTyping' },

@@ -32,6 +32,11 @@ function currentHandoffReason(context: ConversationContext, nothingFits: boolean
 export const needFindingSetup = liveChatSetup.extend({
   actions: {
     announceNeed: emit(({ context }) => ({ type: 'need' as const, categories: context.need?.categories ?? [] })),
+    announceUnmetNeed: emit(({ context }) => ({
+      type: 'need' as const,
+      categories: context.need?.categories ?? [],
+      count: 0 as const,
+    })),
     announceResults: emit(({ context }, found: FoundServices) => ({
       type: 'results' as const,
       categories: context.need?.categories ?? [],
@@ -102,6 +107,29 @@ export const needFindingSetup = liveChatSetup.extend({
         questions: context.questions.filter((q) => q !== event.question),
       };
     }),
+    /**
+     * Nothing in this directory could match the words: say so, name what was looked for, and
+     * offer what there is (the categories, the helpline's phone and text, a person) instead of
+     * asking for an area or an age that could not change that.
+     */
+    sayNothingFits: assign(({ context }, assessment: NeedAssessment) => {
+      const need: CurrentNeed = {
+        categories: assessment.categories,
+        ...(context.heldText ? { text: context.heldText } : {}),
+      };
+      return {
+        ...withMessages(
+          context,
+          assistant('nothingFits', { words: (assessment.nothingFits?.words ?? []).join(', ') }),
+          { from: 'assistant', kind: 'contacts', purpose: 'no-results' },
+        ),
+        need,
+        needs: [...context.needs, need],
+        heldText: null,
+        handoffReason: 'nothing-fits' as const,
+        replies: [...categoryReplies(), REPLIES.person],
+      };
+    }),
     sayNotUnderstood: assign(({ context }) => ({
       ...withMessages(context, assistant('notUnderstood')),
       heldText: null,
@@ -160,6 +188,7 @@ export const needFindingSetup = liveChatSetup.extend({
     hasHeldText: ({ context }) => context.heldText !== null,
     hasNeed: ({ context }) => context.need !== null,
     understood: (_, assessment: NeedAssessment) => assessment.understood,
+    nothingFits: (_, assessment: NeedAssessment) => (assessment.nothingFits?.words.length ?? 0) > 0,
     answersPendingQuestion: ({ context }, assessment: NeedAssessment) =>
       context.questions.some((q) => assessment.hints[q] !== undefined),
     /** "N9N 2B4" while asked where: an answer, not a new need. */
@@ -194,6 +223,11 @@ export const needFindingStates = {
           actions: { type: 'applyHintsToQuestion', params: ({ event }) => event.output },
         },
         {
+          guard: { type: 'nothingFits', params: ({ event }) => event.output },
+          target: 'nothingFits',
+          actions: [{ type: 'sayNothingFits', params: ({ event }) => event.output }, 'announceUnmetNeed'],
+        },
+        {
           guard: { type: 'understood', params: ({ event }) => event.output },
           target: 'clarifying',
           actions: [{ type: 'applyAssessment', params: ({ event }) => event.output }, 'announceNeed'],
@@ -211,6 +245,8 @@ export const needFindingStates = {
   notUnderstood: needFindingSetup.createStateConfig({
     entry: 'sayNotUnderstood',
   }),
+  /** The words were read, and this directory has nothing for them. */
+  nothingFits: needFindingSetup.createStateConfig({}),
   /** A chosen category: find out which questions matter. */
   assessing: needFindingSetup.createStateConfig({
     tags: ['busy'],

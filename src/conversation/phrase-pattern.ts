@@ -70,16 +70,44 @@ export type WordTable = ReadonlyMap<string, string>;
 /**
  * Turns a visitor's message into the form patterns run on: folded, letters repeated three
  * or more times collapsed ("noooo" → "no"), each word replaced through the language's
- * table, with one space before, between and after the words.
+ * table, or else respelt by `correct` (see `crisis-spelling.ts`), with one space before,
+ * between and after the words.
  */
-export function prepareText(text: string, words: WordTable): string {
+export function prepareText(text: string, words: WordTable, correct?: (word: string) => string): string {
   const folded = foldText(text).replace(/([a-z])\1{2,}/g, '$1');
   if (!folded) return ' ';
   const normalised = folded
     .split(' ')
-    .map((word) => words.get(word) ?? word)
+    .map((word) => words.get(word) ?? (correct ? correct(word) : word))
     .join(' ');
   return ` ${normalised} `;
+}
+
+/**
+ * Named word groups of a phrase file (`"@partner": "(husband|wife|boyfriend)"`), written once
+ * and used in many patterns as `@partner`. A group may use groups defined before it.
+ */
+export type PhraseGroups = Readonly<Record<string, string>>;
+
+/** Replaces every `@name` in a pattern by its group; throws, naming it, on an unknown group. */
+export function expandGroups(pattern: string, groups: PhraseGroups): string {
+  return pattern.replace(/@[a-z0-9-]+/g, (name) => {
+    const group = groups[name];
+    if (group === undefined) throw new Error(`Phrase pattern "${pattern}": unknown group ${name}.`);
+    return group.startsWith('(') ? group : `(${group})`;
+  });
+}
+
+/**
+ * The words a pattern (groups expanded) is written with: whole words, and the stems of
+ * `word*` with the star kept. Spelling tolerance respells visitors' words towards these.
+ */
+export function patternWords(pattern: string): string[] {
+  // Folding drops the star, so it travels as letters no word ends with.
+  return foldText(pattern.replace(/~\d?/g, ' ').replace(/\*/g, 'zqzq'))
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => word.replace(/zqzq$/, '*'));
 }
 
 /** Marks where an exception was cut out, so that no gap or prefix reaches across it. */

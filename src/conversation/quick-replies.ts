@@ -42,6 +42,8 @@ export function replyLine(event: ReplyEvent, areaOptions: AreaOption[] = []): Li
       return { key: 'replies.talkToPerson' };
     case 'SHOW_CRISIS_LINES':
       return { key: 'replies.crisisLines' };
+    case 'SAFETY_ANSWER':
+      return { key: event.safe ? 'lines:safetyCheck.safe' : 'lines:safetyCheck.notSafe' };
     case 'START_OVER':
       return { key: 'replies.startOver' };
     case 'END_CHAT':
@@ -50,7 +52,7 @@ export function replyLine(event: ReplyEvent, areaOptions: AreaOption[] = []): Li
       return { key: 'lines:live.requestCallback' };
     case 'CANCEL_CALLBACK':
       return { key: 'lines:live.callback.cancel' };
-    case 'SAFETY_ANSWER':
+    case 'LIVE_SAFETY_ANSWER':
       return { key: `lines:live.desk.safety.${event.answer}` };
     case 'ACCEPT_FOLLOW_UP':
       return { key: 'lines:live.desk.followUp.yes' };
@@ -76,15 +78,21 @@ export const REPLIES = {
   /** Crisis lines on request, for a crisis that the visitor's words would not reveal. */
   crisisLines: reply({ type: 'SHOW_CRISIS_LINES' }),
   continue: reply({ type: 'CONTINUE' }),
+  /** The answers to "Are you safe right now?". */
+  safe: reply({ type: 'SAFETY_ANSWER', safe: true }),
+  notSafe: reply({ type: 'SAFETY_ANSWER', safe: false }),
+  /** A person instead of an answer, worded as the visitor would say it. */
+  ratherTalk: { line: { key: 'lines:safetyCheck.talk' }, event: { type: 'TALK_TO_PERSON' } },
   retry: reply({ type: 'RETRY' }),
   helped: reply({ type: 'FEEDBACK', helpful: true }),
   didNotHelp: reply({ type: 'FEEDBACK', helpful: false }),
   endChat: reply({ type: 'END_CHAT' }),
   requestCallback: reply({ type: 'REQUEST_CALLBACK' }),
   cancelCallback: reply({ type: 'CANCEL_CALLBACK' }),
-  safe: reply({ type: 'SAFETY_ANSWER', answer: 'safe' }),
-  notSafe: reply({ type: 'SAFETY_ANSWER', answer: 'not-safe' }),
-  rather: reply({ type: 'SAFETY_ANSWER', answer: 'call' }),
+  /** The answers to the navigator's safety check, in a live chat. */
+  liveSafe: reply({ type: 'LIVE_SAFETY_ANSWER', answer: 'safe' }),
+  liveNotSafe: reply({ type: 'LIVE_SAFETY_ANSWER', answer: 'not-safe' }),
+  liveRatherCall: reply({ type: 'LIVE_SAFETY_ANSWER', answer: 'call' }),
   acceptFollowUp: reply({ type: 'ACCEPT_FOLLOW_UP' }),
   declineFollowUp: reply({ type: 'DECLINE_FOLLOW_UP' }),
 } satisfies Record<string, QuickReply>;

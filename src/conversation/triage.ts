@@ -6,7 +6,7 @@
  */
 import enPhrases from '../../locales/en/crisis.json' with { type: 'json' };
 import esPhrases from '../../locales/es/crisis.json' with { type: 'json' };
-import { detectCrisis } from './crisis-detector.js';
+import { assessCrisis } from './crisis-detector.js';
 import type { CrisisKind } from './crisis-kinds.js';
 import { type CrisisPhraseFile, type CrisisPhraseLists, compileCrisisPhrases } from './crisis-phrases.js';
 import type { UiLanguage } from '../directory/snapshot.js';
@@ -15,8 +15,13 @@ import { asksForPerson } from './person-request.js';
 
 /** What the first look found. */
 export interface Triage {
-  /** Crisis kinds found, most urgent first; empty when none. */
+  /** Crisis kinds found in the strong tier, most urgent first; empty when none. */
   crisis: CrisisKind[];
+  /**
+   * Kinds found in the possible tier when there is no strong one, most urgent first: the
+   * assistant asks whether the visitor is safe. Empty when none, or when `crisis` is not.
+   */
+  concern: CrisisKind[];
   askedForPerson: boolean;
   /** The language the message is clearly written in, if it is clear. */
   language?: UiLanguage;
@@ -37,8 +42,10 @@ function phraseLists(): CrisisPhraseLists {
 export function triageText(text: string): Triage {
   const lists = phraseLists();
   const language = detectLanguage(text);
+  const { crisis, concern } = assessCrisis(text, lists);
   return {
-    crisis: detectCrisis(text, lists)?.kinds ?? [],
+    crisis: crisis?.kinds ?? [],
+    concern: concern?.kinds ?? [],
     askedForPerson: asksForPerson(text, lists),
     ...(language ? { language } : {}),
   };

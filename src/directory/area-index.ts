@@ -9,14 +9,9 @@ import { distanceKm } from './hsds/derive-areas.js';
 import type { Area, DirectoryInfo, GeoPoint, SnapshotSource } from './snapshot.js';
 import { SNAPSHOT_FORMAT } from './snapshot.js';
 
-/** Version of the area index; older widgets refuse it with "update the widget". */
-export const PARTITIONED_SNAPSHOT_VERSION = 3;
+import { isAreaIndex, NEARBY_KM, PARTITIONED_SNAPSHOT_VERSION } from './area-index-format.js';
 
-/**
- * How far a visitor goes for help when their own area has too little, and how far around a
- * shared location the widget looks: about half an hour by car or a long bus ride.
- */
-export const NEARBY_KM = 30;
+export { isAreaIndex, NEARBY_KM, PARTITIONED_SNAPSHOT_VERSION };
 /**
  * Around a shared location (no area named), nearby parts are loaded nearest first until they
  * hold this many services, so a visitor in a dense city does not download five cities' parts.
@@ -99,11 +94,6 @@ export interface DirectoryScope {
   withinKm?: number;
   /** Every part: the whole directory, as the command line searches it. */
   all?: boolean;
-}
-
-/** True when a downloaded file is an area index rather than a snapshot or search part. */
-export function isAreaIndex(value: unknown): boolean {
-  return isRecord(value) && value.version === PARTITIONED_SNAPSHOT_VERSION && isRecord(value.everywhere);
 }
 
 /**

@@ -10,13 +10,14 @@
  * (same document, "Partitioned by area") is an area index naming such search parts: one for the
  * services that serve everywhere and one per area or group of nearby areas.
  */
-import { type AreaIndex, areaIndexProblem, type DirectoryScope, isAreaIndex, partsForScope } from './area-index.js';
+import type { AreaIndex, DirectoryScope } from './area-index.js';
+import { isAreaIndex } from './area-index-format.js';
 import type { DirectoryIndex } from './directory-matcher.js';
 import { buildDirectoryIndex, withVocabulary } from './directory-matcher.js';
 import type { NeedVocabulary } from './need-vocabulary.js';
 import { loadNeedVocabulary } from './need-vocabulary-loader.js';
-import type { SearchableDirectory, SearchableService, WholeDirectoryCounts } from './search-index.js';
-import type { Area, DirectorySnapshot, LocalizedText, Service, UiLanguage } from './snapshot.js';
+import type { SearchableDirectory, SearchableService } from './search-index.js';
+import type { Area, DirectorySnapshot, Service, UiLanguage } from './snapshot.js';
 import type { SNAPSHOT_FORMAT } from './snapshot.js';
 import { envelopeProblem, servicesProblem } from './snapshot-shape.js';
 
@@ -78,6 +79,8 @@ export async function loadDirectory(
   const vocabulary = language ? loadNeedVocabulary(language) : undefined;
   const value = await fetchJson(href, fetchImpl);
   if (isAreaIndex(value)) {
+    // Only province-sized directories are partitioned: their code loads when one arrives.
+    const { areaIndexProblem, openPartitioned } = await import('./partitioned-directory.js');
     const problem = areaIndexProblem(value);
     if (problem) throw new Error(`Directory ${href} is not valid: ${problem}`);
     const partitioned = openPartitioned(href, value as AreaIndex, fetchImpl);
@@ -97,7 +100,7 @@ export async function loadDirectory(
  * Adds the lazily built index to a directory, with the vocabularies already loaded. Typed words
  * (a `language` asked for) also wait for `forTypedWords`: a partitioned directory's word list.
  */
-function indexed(
+export function indexed(
   directory: Omit<LoadedDirectory, 'index'>,
   vocabularies: readonly NeedVocabulary[],
   forTypedWords?: () => Promise<void>,
@@ -115,7 +118,7 @@ function indexed(
 }
 
 /** Full records by id for one snapshot or search part: from memory, or shard by shard. */
-function detailsOf(
+export function detailsOf(
   href: string,
   snapshot: LoadedSnapshot,
   fetchImpl: typeof fetch,
@@ -145,132 +148,6 @@ function detailsOf(
   };
 }
 
-/** One fetched part of a partitioned directory. */
-interface LoadedPart {
-  snapshot: LoadedSnapshot;
-  services(ids: readonly string[]): Promise<Service[]>;
-}
-
-/**
- * A partitioned directory: parts fetched once each (a failed one is forgotten, so "Try again"
- * fetches it again), and one view per set of parts, merged and indexed with the whole
- * directory's counts.
- */
-function openPartitioned(href: string, areaIndex: AreaIndex, fetchImpl: typeof fetch) {
-  const parts = new Map<string, Promise<LoadedPart>>();
-  const part = (file: string): Promise<LoadedPart> => {
-    let loading = parts.get(file);
-    if (!loading) {
-      const url = new URL(file, href).href;
-      loading = fetchJson(url, fetchImpl).then((value) => {
-        const snapshot = readSnapshot(url, value);
-        return { snapshot, services: detailsOf(url, snapshot, fetchImpl) };
-      });
-      loading.catch(() => parts.delete(file));
-      parts.set(file, loading);
-    }
-    return loading;
-  };
-  const views = new Map<string, Promise<LoadedDirectory>>();
-  const view = (numbers: number[]): Promise<LoadedDirectory> => {
-    const key = [...new Set(numbers)].sort((a, b) => a - b).join(',');
-    let loading = views.get(key);
-    if (!loading) {
-      const files = [
-        areaIndex.everywhere.file,
-        ...key
-          .split(',')
-          .filter(Boolean)
-          .map((n) => areaIndex.parts[Number(n)]!.file),
-      ];
-      loading = Promise.all(files.map(part)).then((loaded) => mergedView(href, areaIndex, loaded, scoped, dictionary));
-      loading.catch(() => views.delete(key));
-      views.set(key, loading);
-    }
-    return loading;
-  };
-  const scoped = (scope: DirectoryScope) => view(partsForScope(areaIndex, scope));
-  let words: Promise<readonly string[]> | undefined;
-  const dictionary = (): Promise<readonly string[]> => {
-    if (!words) {
-      const url = new URL(areaIndex.words, href).href;
-      words = fetchJson(url, fetchImpl).then((value) => {
-        const list = isRecord(value) ? value.words : undefined;
-        if (!Array.isArray(list) || !list.every((word) => typeof word === 'string')) {
-          throw new Error(`Directory ${url} is not valid: words: expected a list of words`);
-        }
-        return list as string[];
-      });
-      // A failed word list is forgotten so the next typed search tries again.
-      words.catch(() => {
-        words = undefined;
-      });
-    }
-    return words;
-  };
-  return { view };
-}
-
-/** Several parts as one directory: each service once, ranked with the whole directory's counts. */
-function mergedView(
-  href: string,
-  areaIndex: AreaIndex,
-  parts: LoadedPart[],
-  scoped: (scope: DirectoryScope) => Promise<LoadedDirectory>,
-  dictionary: () => Promise<readonly string[]>,
-): LoadedDirectory {
-  const services: SearchableService[] = [];
-  const owner = new Map<string, LoadedPart>();
-  const taxonomyTerms: Record<string, LocalizedText> = {};
-  const words: Record<string, number> = {};
-  for (const part of parts) {
-    Object.assign(taxonomyTerms, part.snapshot.taxonomyTerms);
-    Object.assign(words, part.snapshot.wordCounts);
-    for (const service of part.snapshot.services) {
-      if (owner.has(service.id)) continue;
-      owner.set(service.id, part);
-      services.push(service);
-    }
-  }
-  const { version, generatedAt, directory, areas, totals } = areaIndex;
-  const whole: WholeDirectoryCounts = { services: totals.services, languages: totals.languages, words };
-  const snapshot: LoadedSnapshot = {
-    format: areaIndex.format,
-    version,
-    generatedAt,
-    directory,
-    areas,
-    taxonomyTerms,
-    services,
-    whole,
-  };
-  return indexed(
-    {
-      url: href,
-      snapshot,
-      split: true,
-      areaIndex,
-      async services(ids) {
-        const byPart = new Map<LoadedPart, string[]>();
-        for (const id of ids) {
-          const part = owner.get(id);
-          if (part) byPart.set(part, [...(byPart.get(part) ?? []), id]);
-        }
-        const found = new Map<string, Service>();
-        for (const list of await Promise.all([...byPart].map(([part, wanted]) => part.services(wanted)))) {
-          for (const service of list) found.set(service.id, service);
-        }
-        return ids.flatMap((id) => found.get(id) ?? []);
-      },
-      scoped,
-    },
-    [],
-    async () => {
-      whole.dictionary ??= await dictionary();
-    },
-  );
-}
-
 function resolveUrl(url: string | URL): string {
   const base = typeof document !== 'undefined' ? document.baseURI : undefined;
   try {
@@ -280,7 +157,7 @@ function resolveUrl(url: string | URL): string {
   }
 }
 
-async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown> {
+export async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(url, { credentials: 'omit' });
@@ -301,7 +178,7 @@ async function fetchJson(url: string, fetchImpl: typeof fetch): Promise<unknown>
  * Checks what the URL returned, a whole snapshot or a split snapshot's search part, for the
  * shape the widget reads (see `snapshot-shape.ts`; the full rules run at build time).
  */
-function readSnapshot(url: string, value: unknown): LoadedSnapshot {
+export function readSnapshot(url: string, value: unknown): LoadedSnapshot {
   if (isRecord(value) && value.details !== undefined) return readSearchPart(url, value);
   const problem = envelopeProblem(value) ?? servicesProblem((value as { services: unknown[] }).services, true);
   if (problem) throw new Error(`Directory ${url} is not valid: ${problem}`);
@@ -363,6 +240,6 @@ async function fetchShard(
   return shardServices;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -15,11 +15,12 @@
 import type { ParseKeys } from 'i18next';
 import type { AgeGroup } from './age-group.js';
 import { agesAdmit } from './age-group.js';
-import type { CompiledNeed, NeedVocabulary, ReadNeed } from './need-vocabulary.js';
+import type { CompiledNeed, Correction, NeedVocabulary, ReadNeed } from './need-vocabulary.js';
 import type { OpeningStatus } from './opening-hours.js';
 import { isOpenAt, openingStatusAt, wallClock } from './opening-hours.js';
 import type { SearchIndex, SearchableDirectory, SearchableService } from './search-index.js';
 import { buildSearchIndex, hasCodeUnder, servicesUnderPrefix } from './search-index.js';
+import { searchWords } from './search-tokens.js';
 import type { DirectorySnapshot, GeoPoint, NeedCategory, Service, UiLanguage } from './snapshot.js';
 import type { TermCorrector } from './term-corrector.js';
 
@@ -155,8 +156,8 @@ const DISTINCTIVE_SHARE = 0.9;
 
 /** One part of a query that a service can match. */
 type QueryUnit =
-  | { kind: 'need'; need: CompiledNeed; label: string; tokens: string[] }
-  | { kind: 'word'; token: string; label: string; corrected: boolean }
+  | { kind: 'need'; need: CompiledNeed; label: string; tokens: string[]; corrections: Correction[] }
+  | { kind: 'word'; token: string; label: string; corrections: Correction[] }
   | { kind: 'category'; category: NeedCategory };
 
 /**
@@ -187,7 +188,11 @@ export function matchServices<D extends SearchableDirectory>(
     words: new Float32Array(count),
   };
   const unitHitLists: number[][] = [];
+  // Bits of the units that say what the need is (a recognised need, a chosen category), as
+  // against the visitor's other words.
+  let needBits = 0;
   units.forEach((unit, bit) => {
+    if (unit.kind !== 'word') needBits |= 1 << Math.min(bit, 31);
     const hits = unitEvidence(index, unit, scratch);
     unitHitLists.push(hits);
     for (const at of hits) {
@@ -208,6 +213,7 @@ export function matchServices<D extends SearchableDirectory>(
   const shown = new Uint8Array(count);
   const candidates: { at: number; open: boolean; distanceKm: number | undefined }[] = [];
   for (const at of touched) {
+    if (!supported(unitHits[at]!, needBits, units.length)) continue;
     const service = search.services[at]!;
     if (filters.area && !servesArea(service, filters.area)) continue;
     if (filters.ageGroup && !agesAdmit(service.ages, filters.ageGroup)) continue;
@@ -257,6 +263,37 @@ export function matchServices<D extends SearchableDirectory>(
   });
 }
 
+/**
+ * The evidence rule: a service is shown only when a recognised need or a chosen category
+ * supports it, or when it holds at least half of the visitor's words. One stray word ("engine"
+ * in a name, for "fixing my boat engine") is not enough, so a request the directory cannot
+ * serve gets no results rather than the best of bad ones.
+ */
+function supported(hits: number, needBits: number, unitCount: number): boolean {
+  if (hits & needBits) return true;
+  let matched = 0;
+  for (let bits = hits; bits; bits &= bits - 1) matched++;
+  return matched * 2 >= unitCount;
+}
+
+/**
+ * The visitor's words that neither the vocabulary nor the directory knows: what a typo
+ * correction would have to look at. The widget loads the real-word list and Fuse.js only
+ * when there are some (`prepareCorrection` in `term-corrector.ts`).
+ */
+export function unknownWords<D extends SearchableDirectory>(
+  index: DirectoryIndex<D>,
+  text: string,
+  language: UiLanguage,
+): string[] {
+  const vocabulary = index.vocabularies.get(language);
+  if (!vocabulary) return [];
+  const corrector = correctorFor(index, vocabulary);
+  return searchWords(text)
+    .map((word) => word.token)
+    .filter((token) => !vocabulary.stopwords.has(token) && !corrector.knows(token));
+}
+
 /** Reads the visitor's words: typo correction against this directory's words, then the vocabulary. */
 function readQuery(
   index: DirectoryIndex<SearchableDirectory>,
@@ -293,10 +330,11 @@ export function correctionWords(tokens: Iterable<string>): string[] {
 function queryUnits(read: ReadNeed, categories: readonly NeedCategory[]): QueryUnit[] {
   const units: QueryUnit[] = [];
   for (const category of categories) units.push({ kind: 'category', category });
-  for (const { label, tokens, need } of read.needs) units.push({ kind: 'need', need, label, tokens });
+  for (const { label, tokens, need, corrections } of read.needs)
+    units.push({ kind: 'need', need, label, tokens, corrections });
   for (const { token, word, corrected } of read.leftovers) {
     if (token.length < 3) continue;
-    units.push({ kind: 'word', token, label: word, corrected: Boolean(corrected) });
+    units.push({ kind: 'word', token, label: word, corrections: corrected ? [{ typed: word, read: token }] : [] });
   }
   return units;
 }
@@ -327,7 +365,8 @@ function unitEvidence(index: DirectoryIndex<SearchableDirectory>, unit: QueryUni
   if (unit.kind === 'word') {
     const posting = search.postings.get(unit.token);
     if (!posting) return touched;
-    const strength = (unit.corrected ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.holders);
+    const strength =
+      (unit.corrections.length ? EVIDENCE.correctedWord : EVIDENCE.word) * rarity(search, posting.holders);
     for (let i = 0; i < posting.services.length; i++) raise(posting.services[i]!, strength * posting.weights[i]!);
     return touched;
   }
@@ -411,11 +450,23 @@ function reasonsFor(
   const { language, filters, read, status, distanceKm } = context;
   const reasons: MatchReason[] = [];
   const matched: string[] = [];
+  const corrected: string[] = [];
+  const guesses: MatchReason[] = [];
   units.forEach((unit, bit) => {
     if (!(hits & (1 << Math.min(bit, 31)))) return;
-    if (unit.kind === 'category') reasons.push({ key: `category.${unit.category}` });
-    else if (!matched.includes(unit.label)) matched.push(unit.label);
+    if (unit.kind === 'category') {
+      reasons.push({ key: `category.${unit.category}` });
+      return;
+    }
+    if (!matched.includes(unit.label)) matched.push(unit.label);
+    for (const { typed, read } of unit.corrections) {
+      if (corrected.includes(typed)) continue;
+      corrected.push(typed);
+      guesses.push({ key: 'corrected', params: { typed, read } });
+    }
   });
+  // The guesses come right after what matched, so "boat" read as "beat" would be visible.
+  reasons.unshift(...guesses);
   if (matched.length) reasons.unshift({ key: 'matches', params: { terms: matched.join(', ') } });
   if (service.languages.includes(language) && (index.search.languageShare.get(language) ?? 0) < DISTINCTIVE_SHARE) {
     reasons.push({ key: `language.${language}` });

@@ -11,14 +11,22 @@ import type {
   NeedAssessment,
 } from '../conversation/conversation-types.js';
 import { questionsThatChangeResults } from './clarifying-questions.js';
-import { NEARBY_KM } from './area-index.js';
-import { type DirectoryIndex, type MatchFilters, type MatchResult, matchServices } from './directory-matcher.js';
+import { NEARBY_KM } from './area-index-format.js';
+import {
+  type DirectoryIndex,
+  type MatchFilters,
+  type MatchResult,
+  matchServices,
+  unknownWords,
+} from './directory-matcher.js';
 import { type LoadedDirectory, type LoadedSnapshot, loadDirectory } from './directory-loader.js';
 import type { SearchableService } from './search-index.js';
 import type { UiLanguage } from './snapshot.js';
 
 /** How many services a result set shows. */
 const RESULTS_SHOWN = 5;
+/** How many of the visitor's words the no-match answer names. */
+const MAX_WORDS_NAMED = 4;
 /** How many candidates to look at when deciding which questions matter. */
 const CANDIDATES_CONSIDERED = 30;
 
@@ -61,17 +69,23 @@ export function createDirectorySearch(directory: LoadedDirectory): DirectorySear
   };
 }
 
-/** The index for a query: with the language's vocabulary and the fuzzy engine only when there are words to read. */
+/**
+ * The index for a query: with the language's vocabulary when there are words to read, and
+ * what correcting them takes only when some word is unknown to the vocabulary and the
+ * directory (the real-word list, then Fuse.js only for a word that is not a real word).
+ */
 async function indexFor(
   directory: LoadedDirectory,
   text: string | undefined,
   language: UiLanguage,
 ): Promise<DirectoryIndex<LoadedSnapshot>> {
   if (!text?.trim()) return directory.index();
-  const [index] = await Promise.all([
-    directory.index(language),
-    import('./term-corrector.js').then(({ loadFuzzyEngine }) => loadFuzzyEngine()),
-  ]);
+  const index = await directory.index(language);
+  const unknown = unknownWords(index, text, language);
+  if (unknown.length) {
+    const { prepareCorrection } = await import('./term-corrector.js');
+    await prepareCorrection(unknown, language);
+  }
   return index;
 }
 
@@ -102,9 +116,14 @@ async function assessNeed(
   // Without an area, most of a partitioned directory is not loaded yet: words it alone holds
   // are found once the visitor says where they are, so the need is not "not understood" yet.
   const waitingForArea = Boolean(directory.areaIndex && !area && text);
+  // Words read but nothing in the directory for them: say so before asking where or for whom.
+  const words = understood ? [...new Set([...understood.terms, ...understood.otherWords])] : [];
   return {
     categories,
     understood: categories.length > 0 || candidates.length > 0 || waitingForArea,
+    ...(text && !need.categories.length && !candidates.length && !waitingForArea && words.length
+      ? { nothingFits: { words: words.slice(0, MAX_WORDS_NAMED) } }
+      : {}),
     hints: {
       ...(understood?.ageGroup ? { ageGroup: understood.ageGroup } : {}),
       ...(understood?.today ? { today: true } : {}),

@@ -79,8 +79,25 @@ export interface HandoffSummary {
   crisis: boolean;
   /** Which kinds of crisis were detected, most urgent first. */
   crisisKinds: CrisisKind[];
+  /**
+   * A possible sign of crisis made the widget ask "Are you safe right now?": the kinds of the
+   * sign and the visitor's answer (`person`: "I'd rather talk to someone"; null: not answered).
+   */
+  safetyCheck?: SummarySafetyCheck;
   servicesShown: ServiceShown[];
 }
+
+/** The safety question in a summary. */
+export interface SummarySafetyCheck {
+  kinds: CrisisKind[];
+  answer: SafetyCheckAnswer | null;
+}
+
+/** The answers to the safety question. */
+export const SAFETY_CHECK_ANSWERS = ['safe', 'not-safe', 'person'] as const;
+
+/** One answer to the safety question. */
+export type SafetyCheckAnswer = (typeof SAFETY_CHECK_ANSWERS)[number];
 
 /** Limits the service enforces on a summary, so a summary cannot be used to store a novel. */
 export const SUMMARY_LIMITS = {

@@ -28,11 +28,14 @@ export const PHRASES = [
 /** One phrase of the phrasebook. */
 export type PhraseKey = (typeof PHRASES)[number];
 
-/** The visitor's answers to the safety check. */
-export const SAFETY_ANSWERS = ['safe', 'not-safe', 'call'] as const;
+/**
+ * The visitor's answers to the navigator's safety check in a live chat. Not the widget's own
+ * "Are you safe right now?" before a hand-off (`SafetyAnswer` in `conversation-types.ts`).
+ */
+export const LIVE_SAFETY_ANSWERS = ['safe', 'not-safe', 'call'] as const;
 
 /** "I am safe", "I am not safe", "I would rather call someone". */
-export type SafetyAnswer = (typeof SAFETY_ANSWERS)[number];
+export type LiveSafetyAnswer = (typeof LIVE_SAFETY_ANSWERS)[number];
 
 /** When the visitor wants the follow-up call, in the service's time zone. */
 export const FOLLOW_UP_TIMES = ['tomorrow-morning', 'tomorrow-afternoon', 'tomorrow-evening', 'next-week'] as const;
@@ -54,7 +57,7 @@ export type MessageContent =
   /** "Are you safe right now?" with the answers as quick replies. */
   | { kind: 'safety-check' }
   /** The visitor's answer to the safety check. */
-  | { kind: 'safety-answer'; answer: SafetyAnswer }
+  | { kind: 'safety-answer'; answer: LiveSafetyAnswer }
   /**
    * The navigator offers a follow-up. The service fills in `retentionDays`, so the visitor is
    * told how long a phone number can be kept at most before giving it.
@@ -89,7 +92,7 @@ export const CONTACT_OUTCOMES = ['referred', 'information', 'unmet', 'crisis-ref
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
 /** Whether a safety check was done, and what the visitor answered. */
-export type SafetyCheckRecord = 'not-done' | 'no-answer' | SafetyAnswer;
+export type SafetyCheckRecord = 'not-done' | 'no-answer' | LiveSafetyAnswer;
 
 /**
  * The record of a contact, as a navigator completes it: categories and codes only, never the

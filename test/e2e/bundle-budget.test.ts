@@ -86,6 +86,27 @@ describe('what a visitor downloads', () => {
       t.diagnostic(`${language}: first results for typed words ${formatKb(typed.gzip)} gzip (${typed.gzip} B)`);
       assert.ok(typed.gzip > path('category', language).gzip);
     });
+
+    // Issue 15's target. Reported as a to-do (it runs and prints its figure, but does not fail the
+    // suite) until fuse.js loads only when a word needs correcting and the panel's chunk shrinks:
+    // at the time of writing the typed path is about 105 KB (en) and 107 KB (es). Remove `todo`
+    // once `npm run size` shows it within budget.
+    it(`shows the first results for typed words, crisis check included, in at most ${formatKb(BUDGETS.typed)} gzip (${language})`, {
+      todo: 'over budget until the typed path is cut down (issue 15)',
+    }, () => {
+      const typed = path('typed', language);
+      assert.ok(
+        typed.gzip <= BUDGETS.typed,
+        `${typed.gzip} B gzip (${formatKb(typed.gzip)}) over ${BUDGETS.typed} B in ${typed.files.length} files: ${typed.files.join(', ')}`,
+      );
+    });
+
+    it(`loads crisis detection with the first typed message, never later (${language})`, () => {
+      // The check is never skipped or delayed to save bytes: it is on the typed path, every time.
+      const modules = modulesOf(path('typed', language));
+      assert.ok(modules.includes('src/conversation/triage.ts'), 'crisis detection is on the typed path');
+      assert.ok(modules.includes(`locales/en/crisis.json`) && modules.includes(`locales/es/crisis.json`));
+    });
   }
 
   describe('checked against what the browser fetches on the demo page', () => {

@@ -164,6 +164,35 @@ describe('the one-script-tag loader', () => {
     await context.close();
   });
 
+  it('fetches nothing on idle when the browser asks to save data, and loads the widget when the visitor points at it', async () => {
+    const { context, page } = await session.newPage();
+    await recordCspViolations(page);
+    // Chromium's own Save-Data switch, as a visitor's "data saver" sets navigator.connection.saveData.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+    const requests = countWidgetRequests(page);
+    await openDemo(page, session.url);
+    const widget = widgetIn(page, 'en');
+    await widget.launcher.waitFor();
+    await page.waitForLoadState('load');
+    const saveData = await page.evaluate(
+      () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData,
+    );
+    assert.equal(saveData, true, 'the browser reports Save-Data');
+    // The loader asked for its idle callback first, so once this one has run, the loader's has too.
+    await page.evaluate(
+      () => new Promise<void>((done) => requestIdleCallback(() => setTimeout(done, 200), { timeout: 10_000 })),
+    );
+    assert.equal(requests.count, 0, 'the widget was fetched on idle despite Save-Data');
+
+    const requested = page.waitForRequest(WIDGET_MODULE, { timeout: 15_000 });
+    await widget.launcher.hover();
+    await requested;
+    assert.equal(requests.count, 1, 'pointing at the launcher loads the widget');
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+
   it("opens on food in Spanish when the page's own buttons call the API before the widget has loaded", async () => {
     const { context, page } = await session.newPage();
     await recordCspViolations(page);

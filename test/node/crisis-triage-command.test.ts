@@ -24,9 +24,31 @@ describe('referral-assistant triage', { concurrency: true }, () => {
     assert.ok(Array.isArray(report.needs));
   });
 
+  it('prints the possible kind as concern, with crisis null, beside the needs it reads', async () => {
+    const { stdout } = await triage("I'm not suicidal, I need food", '--lang', 'en', '--json');
+    const report = JSON.parse(stdout);
+    assert.equal(report.crisis, null);
+    assert.equal(report.concern, 'suicide');
+    assert.ok(report.needs.includes('food'), report.needs.join());
+  });
+
+  it('prints concern null beside a strong crisis', async () => {
+    const { stdout } = await triage('tengo pastillas y me las voy a tomar todas', '--lang', 'es', '--json');
+    const report = JSON.parse(stdout);
+    assert.equal(report.crisis, 'suicide');
+    assert.equal(report.concern, null);
+  });
+
   it('prints null and a person request when the visitor asks for someone', async () => {
     const { stdout } = await triage('quiero hablar con una persona', '--lang', 'es', '--json');
-    assert.deepEqual(JSON.parse(stdout), { lang: 'es', crisis: null, crisisKinds: [], needs: [], asksForPerson: true });
+    assert.deepEqual(JSON.parse(stdout), {
+      lang: 'es',
+      crisis: null,
+      crisisKinds: [],
+      concern: null,
+      needs: [],
+      asksForPerson: true,
+    });
   });
 
   it('reads food in "necesito comida para mis hijos"', async () => {
@@ -35,6 +57,7 @@ describe('referral-assistant triage', { concurrency: true }, () => {
       lang: 'es',
       crisis: null,
       crisisKinds: [],
+      concern: null,
       needs: ['food'],
       asksForPerson: false,
     });

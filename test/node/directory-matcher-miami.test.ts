@@ -6,6 +6,8 @@ import { buildDirectoryIndex, matchServices } from '../../src/directory/director
 import { splitSnapshot } from '../../src/directory/hsds/split-snapshot.js';
 import { loadNeedVocabulary } from '../../src/directory/need-vocabulary-loader.js';
 import type { DirectorySearchSnapshot } from '../../src/directory/hsds/split-snapshot.js';
+import { isSensitiveService } from '../../src/directory/sensitive-service.js';
+import { readBlindQueries } from '../support/blind-queries.js';
 import { loadMiamiSnapshot, MIAMI_DATA } from '../support/miami-snapshot.js';
 import { loadFuzzyEngine } from '../../src/directory/term-corrector.js';
 
@@ -67,5 +69,22 @@ describe('matching on the Miami 211 export', { skip: absent }, () => {
   it('puts services that speak Spanish first for a Spanish speaker when they match as well', () => {
     const results = matchServices(index, { text: 'despensa' }, {}, 'es', 5);
     assert.ok(results.every(({ service }) => service.languages.includes('es')));
+  });
+
+  it('offers no domestic-violence counselling for "i need help fixing my boat engine"', () => {
+    const results = matchServices(index, { text: 'i need help fixing my boat engine' }, {}, 'en', 5);
+    assert.deepEqual(
+      results.filter(({ service }) => isSensitiveService(service)).map(({ service }) => service.name.en),
+      [],
+    );
+  });
+
+  it('answers at most a third of the blind out-of-scope requests, in each language', () => {
+    for (const language of ['en', 'es'] as const) {
+      const queries = readBlindQueries('out-of-scope', language);
+      const answered = queries.filter(({ query }) => matchServices(index, { text: query }, {}, language, 5).length);
+      // 13 of 52 in English and 11 of 48 in Spanish when this was written, from 49 and 34.
+      assert.ok(answered.length <= queries.length / 3, `${language}: ${answered.map((q) => q.query).join(' | ')}`);
+    }
   });
 });

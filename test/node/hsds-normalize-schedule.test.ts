@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  numberedWeekday,
+  weekdayNumbering,
   groupScheduleRules,
   parseWeekday,
   readClockTime,
@@ -155,5 +157,31 @@ describe('HSDS 3.0 schedules', () => {
     });
     assert.equal(periods[0]?.validFrom, undefined);
     assert.ok(problems.some((problem) => problem.kind === 'schedule-time-invalid'));
+  });
+});
+
+describe('numbered weekdays (HSDS 1.x exports that write "1", "2", …)', () => {
+  it('reads 1 to 7 as ISO weekdays, Monday first, when no 0 appears', () => {
+    const numbering = weekdayNumbering(['1', '2', '7', '']);
+    assert.equal(numbering, 'iso');
+    assert.deepEqual(
+      ['1', '5', '7'].map((day) => numberedWeekday(day, 'iso')),
+      ['MO', 'FR', 'SU'],
+    );
+  });
+
+  it('reads 0 to 6 as Sunday first when a 0 appears anywhere in the column', () => {
+    assert.equal(weekdayNumbering(['1', '0', '6']), 'sunday-zero');
+    assert.deepEqual(
+      ['0', '1', '6'].map((day) => numberedWeekday(day, 'sunday-zero')),
+      ['SU', 'MO', 'SA'],
+    );
+  });
+
+  it('leaves names alone and rejects numbers out of range', () => {
+    assert.equal(weekdayNumbering(['Monday', 'Tuesday']), undefined);
+    assert.equal(numberedWeekday('8', 'iso'), undefined);
+    assert.equal(numberedWeekday('0', 'iso'), undefined);
+    assert.equal(numberedWeekday('Monday', 'iso'), undefined);
   });
 });

@@ -135,8 +135,8 @@ describe("the navigator's desk in the widget's conversation", () => {
     const { actor, fromNavigator, commands } = await chatting();
     fromNavigator('Are you safe right now?', { kind: 'safety-check' });
     assert.deepEqual(last(actor), { ...last(actor), phrase: 'areYouSafe' });
-    assert.deepEqual(replyTypes(actor).slice(0, 3), ['SAFETY_ANSWER', 'SAFETY_ANSWER', 'SAFETY_ANSWER']);
-    actor.send({ type: 'SAFETY_ANSWER', answer: 'not-safe' });
+    assert.deepEqual(replyTypes(actor).slice(0, 3), ['LIVE_SAFETY_ANSWER', 'LIVE_SAFETY_ANSWER', 'LIVE_SAFETY_ANSWER']);
+    actor.send({ type: 'LIVE_SAFETY_ANSWER', answer: 'not-safe' });
     const messages = actor.getSnapshot().context.messages;
     assert.deepEqual(
       messages.slice(-3).map((m) => m.kind),

@@ -69,6 +69,11 @@ export const BUDGETS = {
   loader: 3 * KB,
   /** Opening the panel and showing the first results for a chosen category. */
   category: 65 * KB,
+  /**
+   * Opening the panel and showing the first results for typed words, the crisis check on the
+   * first message included (issue 15). Not met yet: see test/e2e/bundle-budget.test.ts.
+   */
+  typed: 65 * KB,
 } as const;
 
 /** The loader, built separately from the widget (an IIFE, not in the manifest). */
@@ -120,12 +125,12 @@ export const STEPS: readonly StepDefinition[] = [
       // crisis detection on the first keystroke.
       `locales/${language}/lines.json`,
       `locales/${language}/phrasebook.json`,
-      // Reading the words: the vocabulary, place names, typo correction (fuse.js).
+      // Reading the words: the vocabulary, place names. The real-word list and fuse.js load
+      // later, only for a word that neither the vocabulary nor the directory knows.
       'src/directory/need-vocabulary.ts',
       `locales/${language}/needs.json`,
       'src/directory/locate-place.ts',
       'src/directory/term-corrector.ts',
-      'node_modules/fuse.js/',
     ],
   },
 ];

@@ -32,6 +32,7 @@ const withQuestions: NeedAssessment = {
   areaOptions: [{ id: 'north', name: { en: 'North End', es: 'Zona norte' } }],
 };
 const notUnderstood: NeedAssessment = { ...withQuestions, categories: [], understood: false, questions: [] };
+const nothingFits: NeedAssessment = { ...notUnderstood, nothingFits: { words: ['jet ski'] } };
 const found: FoundServices = { results: [{ service, reasons: [] }], timeZone: 'America/Toronto', distanceUnit: 'km' };
 
 /** The outcomes each effect can have, as the events XState delivers them. */
@@ -73,11 +74,13 @@ function pathsWith(liveChat: boolean) {
       { type: 'SHOW_CRISIS_LINES' },
       { type: 'START_OVER' },
       ...outcomes('triage', [
-        { crisis: [], askedForPerson: false },
-        { crisis: ['suicide'], askedForPerson: false },
-        { crisis: [], askedForPerson: true },
+        { crisis: [], concern: [], askedForPerson: false },
+        { crisis: ['suicide'], concern: [], askedForPerson: false },
+        // A possible sign: the safety question.
+        { crisis: [], concern: ['suicide'], askedForPerson: false },
+        { crisis: [], concern: [], askedForPerson: true },
       ]),
-      ...outcomes('understand', [withQuestions, notUnderstood]),
+      ...outcomes('understand', [withQuestions, notUnderstood, nothingFits]),
       ...outcomes('assess', [withQuestions]),
       ...outcomes('search', [found, { ...found, results: [] }]),
       ...outcomes('locate', [{ lat: 42.06, lon: -82.65 }]),

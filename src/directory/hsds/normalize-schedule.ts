@@ -86,6 +86,29 @@ export function parseWeekday(raw: string): Weekday | undefined {
   return WEEKDAY_NAMES[key];
 }
 
+/**
+ * How an export numbers its weekdays, decided from the whole column: HSDS 1.x publishers write
+ * 1 to 7 (ISO 8601, Monday first) or 0 to 6 (Sunday first, as JavaScript and cron do). A 0
+ * anywhere means Sunday-first; otherwise numbers are read as ISO, so 7 is Sunday. Undefined
+ * when the column has no numbers.
+ */
+export function weekdayNumbering(values: readonly string[]): 'iso' | 'sunday-zero' | undefined {
+  const numbers = values.map((value) => value.trim()).filter((value) => /^\d$/.test(value));
+  if (!numbers.length) return undefined;
+  return numbers.includes('0') ? 'sunday-zero' : 'iso';
+}
+
+const ISO_DAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const SUNDAY_FIRST_DAYS: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** A numbered weekday as a code, under the export's numbering; undefined when out of range. */
+export function numberedWeekday(raw: string, numbering: 'iso' | 'sunday-zero'): Weekday | undefined {
+  const value = raw.trim();
+  if (!/^\d$/.test(value)) return undefined;
+  const number = Number(value);
+  return numbering === 'iso' ? ISO_DAYS[number - 1] : SUNDAY_FIRST_DAYS[number];
+}
+
 // 9:00am, 9:00 a.m., 9am, 830am, 09:00, 18:00, 10:00:00, 9:0am, 8:00m (a lost "a" or "p").
 const CLOCK = /^\s*(\d{1,2})(?:(?::|\.)(\d{1,2}))?(?::(\d{2}))?\s*(a\.?\s*m\.?|p\.?\s*m\.?|a\b|p\b|m\b)?/i;
 const COMPACT_CLOCK = /^\s*(\d{1,2})(\d{2})\s*(a\.?m\.?|p\.?m\.?)/i;

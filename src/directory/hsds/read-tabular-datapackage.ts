@@ -19,6 +19,7 @@ import type {
 } from './hsds-source.js';
 import { SCHEDULE_FIELDS } from './hsds-source.js';
 import type { ImportReport, SourceRef } from './import-report.js';
+import { numberedWeekday, weekdayNumbering } from './normalize-schedule.js';
 
 /** The tables the importer reads, with the resource names and file names each may have. */
 const TABLES = {
@@ -616,6 +617,8 @@ function schedulesOf(
   level: SourceSchedule['level'],
 ): SourceSchedule[] {
   if (!records || !table) return [];
+  // Numbered weekdays ("1", "2", …) become codes under the numbering the whole column implies.
+  const numbering = weekdayNumbering(records.map((record) => record.values.weekday ?? ''));
   return records.map((record): SourceSchedule => {
     const values = record.values;
     const ref = refOf(table, record);
@@ -623,7 +626,7 @@ function schedulesOf(
       const schedule: SourceSchedule = {
         form: 'weekday',
         ref,
-        weekday: values.weekday,
+        weekday: (numbering && numberedWeekday(values.weekday, numbering)) || values.weekday,
         opensAt: values.opens_at ?? '',
         closesAt: values.closes_at ?? '',
         level,
