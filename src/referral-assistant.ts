@@ -28,6 +28,7 @@ import { VisualViewportController } from './controllers/visual-viewport-controll
 import { defaultDirectoryUrl } from './directory/default-directory-url.js';
 import type { GeoPoint, NeedCategory, UiLanguage } from './directory/snapshot.js';
 import { createHandoffActor } from './handoff/handoff-actor.js';
+import type { FollowUpTime } from './handoff/message-content.js';
 import type { HandoffTransport } from './handoff/handoff-transport.js';
 import { lazyTransport } from './handoff/lazy-transport.js';
 import { resolveLanguage } from './i18n/i18n.js';
@@ -36,7 +37,6 @@ import { styles } from './referral-assistant.styles.js';
 import { emit } from './referral-assistant-events.js';
 import { EMERGENCY_NUMBERS, knownRegionId } from './regions/regions.js';
 import { actionStyles } from './ui/actions.styles.js';
-import { renderCallbackForm } from './ui/callback-form.js';
 import { callbackFormStyles } from './ui/callback-form.styles.js';
 import { renderComposer } from './ui/composer.js';
 import { composerStyles } from './ui/composer.styles.js';
@@ -178,6 +178,10 @@ export class ReferralAssistant extends LitElement {
   /** Set while quick exit is under way: everything is hidden behind a blank screen. */
   @state() private exiting = false;
 
+  /** The live chat's own views (see `loadLiveViews`). */
+  @state() private liveViews: typeof import('./ui/live-chat-views.js') | undefined;
+  private liveViewsLoading = false;
+
   @query('.launcher') private launcher?: HTMLButtonElement;
   @query('.root') private root?: HTMLElement;
   @query('.composer-input') private input?: HTMLInputElement;
@@ -201,6 +205,7 @@ export class ReferralAssistant extends LitElement {
         triageText: fromPromise(async ({ input }) => (await loadTriage()).triageText(input.text)),
         assessNeed: fromPromise(async ({ input }) => (await this.directorySearch()).assess(input)),
         findServices: fromPromise(async ({ input }) => (await this.directorySearch()).find(input)),
+        lookupServices: fromPromise(async ({ input }) => (await this.directorySearch()).byIds(input.ids)),
         navigator: createHandoffActor(this.transport),
         locateVisitor: fromPromise(() => locateVisitor()),
       },
@@ -335,6 +340,7 @@ export class ReferralAssistant extends LitElement {
     const { messages, replies, language } = snapshot.context;
     const busy = snapshot.hasTag('busy');
     const status = liveStatusLine(snapshot);
+    if (snapshot.hasTag('live') || messages.some((message) => message.from === 'navigator')) this.loadLiveViews();
     const corner = this.position === 'left' ? 'at-left' : 'at-right';
     return html`<div class="root ${corner} shift-${this.unobscured.shift}" popover="manual">
       ${this.printer.view ?? nothing} ${renderLauncher(t, this.open, () => this.setOpen(!this.open))}
@@ -381,7 +387,15 @@ export class ReferralAssistant extends LitElement {
           ${
             // In the conversation, under the question it answers: on a small phone a form
             // fixed below the history would leave the history almost no room.
-            snapshot.hasTag('callback-form') ? renderCallbackForm(t, this._onCallbackSubmit) : nothing
+            // Both forms load with the live chat's views, off the path to first results.
+            snapshot.hasTag('callback-form') && this.liveViews
+              ? this.liveViews.renderCallbackForm(t, this._onCallbackSubmit)
+              : nothing
+          }
+          ${
+            snapshot.hasTag('follow-up-form') && this.liveViews
+              ? this.liveViews.renderFollowUpForm(t, this._onFollowUpSubmit)
+              : nothing
           }
         </div>
         <p class="live-status" role="status" ?hidden=${!status}>${status ? translateLine(t, status) : ''}</p>
@@ -403,6 +417,18 @@ export class ReferralAssistant extends LitElement {
     </div>`;
   }
 
+  /**
+   * The live chat's own views, loaded once a navigator is in the history or a chat is on: the
+   * path to first results stays within its budget. Renders again when they arrive.
+   */
+  private loadLiveViews(): void {
+    if (this.liveViews || this.liveViewsLoading) return;
+    this.liveViewsLoading = true;
+    void import('./ui/live-chat-views.js').then((views) => {
+      this.liveViews = views;
+    });
+  }
+
   private messageContext(): MessageContext {
     const { t, region } = this.localize;
     if (!region) throw new Error('messages render only once the region has loaded');
@@ -413,6 +439,7 @@ export class ReferralAssistant extends LitElement {
       helpline: this.phone ? { ...region.helpline, call: this.phone, text: undefined } : region.helpline,
       ...(speechSupported() ? { readAloud: this._onReadAloud } : {}),
       linesReady: this.localize.linesReady,
+      ...(this.liveViews ? { navigatorView: this.liveViews.renderNavigatorMessage } : {}),
       mapUrl: this.mapUrl,
       copy: (text) => void this.copy(text),
       print: (services) => void this.printer.print(services),
@@ -504,6 +531,10 @@ export class ReferralAssistant extends LitElement {
 
   private readonly _onCallbackSubmit = (phone: string, bestTime: string): void => {
     this.choose({ type: 'SUBMIT_CALLBACK', phone, bestTime });
+  };
+
+  private readonly _onFollowUpSubmit = (details: { phone: string; when: FollowUpTime }): void => {
+    this.choose({ type: 'SUBMIT_FOLLOW_UP', ...details });
   };
 
   private _onClearConversation(): void {

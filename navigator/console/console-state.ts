@@ -10,6 +10,7 @@ import type {
   HandoffErrorCode,
   QueueEntry,
 } from '../../src/handoff/handoff-protocol.js';
+import type { FollowUp, MessageContent } from '../../src/handoff/message-content.js';
 import { orderQueue } from '../service/queue.js';
 import type { NavigatorEvent } from './navigator-connection.js';
 
@@ -21,6 +22,8 @@ export interface ConsoleMessage {
   from: 'visitor' | 'navigator';
   /** Plain text, rendered as text. */
   text: string;
+  /** A phrase, services, the safety check...: what the console renders instead of bare text. */
+  content?: MessageContent;
   /** Epoch ms: the service's time once stored, the local time while pending. */
   at: number;
   pending: boolean;
@@ -51,6 +54,8 @@ export interface ConsoleState {
   assigned: QueueEntry[];
   conversations: Record<string, ConsoleConversation>;
   callbacks: CallbackRequest[];
+  /** Follow-ups not done, earliest due first. */
+  followUps: FollowUp[];
   /** The last error not tied to a message (a claim that lost the race, for instance). */
   notice: { code: HandoffErrorCode; conversationId?: string } | null;
 }
@@ -64,6 +69,7 @@ export const INITIAL_CONSOLE_STATE: ConsoleState = {
   assigned: [],
   conversations: {},
   callbacks: [],
+  followUps: [],
   notice: null,
 };
 
@@ -88,6 +94,13 @@ export function applyNavigatorEvent(state: ConsoleState, event: NavigatorEvent, 
       return { ...state, assigned: event.conversations };
     case 'callbacks':
       return { ...state, callbacks: event.requests };
+    case 'follow-ups':
+      return { ...state, followUps: event.entries };
+    case 'record-saved':
+      return updateConversation(state, event.record.conversationId, (conversation) => ({
+        ...conversation,
+        detail: { ...conversation.detail, record: event.record },
+      }));
     case 'callbacks-changed': {
       const changed = new Set([...event.removed, ...event.added.map((request) => request.id)]);
       const kept = state.callbacks.filter((request) => !changed.has(request.id));
@@ -113,6 +126,7 @@ export function applyNavigatorEvent(state: ConsoleState, event: NavigatorEvent, 
           clientId: event.message.clientId,
           from: event.message.from,
           text: event.message.text,
+          ...(event.message.content ? { content: event.message.content } : {}),
           at: event.message.at,
           pending: false,
         }),
@@ -172,10 +186,14 @@ export function addOwnMessage(
   clientId: string,
   text: string,
   now: number,
+  content?: MessageContent,
 ): ConsoleState {
   return updateConversation(state, conversationId, (conversation) => ({
     ...conversation,
-    messages: [...conversation.messages, { clientId, from: 'navigator', text, at: now, pending: true }],
+    messages: [
+      ...conversation.messages,
+      { clientId, from: 'navigator', text, ...(content ? { content } : {}), at: now, pending: true },
+    ],
   }));
 }
 

@@ -16,6 +16,7 @@ import {
   type TranscriptMessage,
 } from '../../src/handoff/handoff-protocol.js';
 import { DeliveryQueue } from '../../src/handoff/delivery-queue.js';
+import type { ContactRecordInput, MessageContent } from '../../src/handoff/message-content.js';
 import { messageTextProblem } from '../../src/handoff/message-text.js';
 import type { BackoffOptions } from '../../src/handoff/reconnect-backoff.js';
 import { ReconnectingSocket, type SocketFactory } from '../../src/handoff/reconnecting-socket.js';
@@ -135,6 +136,18 @@ export class NavigatorConnection {
     return this.command({ type: 'end', conversationId });
   }
 
+  /** Saves the record of a contact. */
+  saveRecord(conversationId: string, record: ContactRecordInput): boolean {
+    return this.command({ type: 'save-record', conversationId, record });
+  }
+
+  /** Takes, completes or reschedules a follow-up. */
+  followUp(
+    frame: Extract<NavigatorFrame, { type: 'follow-up-take' | 'follow-up-done' | 'follow-up-reschedule' }>,
+  ): boolean {
+    return this.command(frame);
+  }
+
   /** Marks a callback request as handled. */
   handleCallback(callbackId: number): boolean {
     return this.command({ type: 'callback-handled', callbackId });
@@ -144,13 +157,13 @@ export class NavigatorConnection {
    * Queues a message; it is resent until acknowledged. Returns an error at once when the text
    * can never be sent (empty or too long), otherwise null.
    */
-  send(conversationId: string, clientId: string, text: string): HandoffError | null {
+  send(conversationId: string, clientId: string, text: string, content?: MessageContent): HandoffError | null {
     const problem = messageTextProblem(text, clientId, MAX_MESSAGE_LENGTH);
     if (problem) return problem;
     const link = this.links.get(conversationId);
     if (!link) return { code: 'not-claimed', message: 'Claim this conversation from the queue first.', clientId };
     if (link.ended) return { code: 'conversation-ended', message: 'This conversation has ended.', clientId };
-    link.outbox.add(clientId, text);
+    link.outbox.add(clientId, text, content);
     return null;
   }
 
@@ -306,7 +319,8 @@ export class NavigatorConnection {
         typing: new TypingSignal(this.options.typingIntervalMs ?? 3000),
         outbox: new DeliveryQueue({
           canSend: () => created.opened && this.connected,
-          send: ({ clientId, text }) => this.command({ type: 'send', conversationId, clientId, text }),
+          send: ({ clientId, text, content }) =>
+            this.command({ type: 'send', conversationId, clientId, text, ...(content ? { content } : {}) }),
           onOverdue: () => this.socket.restart(),
           ...(this.options.ackTimeoutMs ? { ackTimeoutMs: this.options.ackTimeoutMs } : {}),
         }),

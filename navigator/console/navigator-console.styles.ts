@@ -346,4 +346,52 @@ export const styles = css`
     color: var(--nc-crisis);
     font-weight: 600;
   }
+  /* The navigator's desk: which language the visitor reads, phrases, structured messages. */
+  .badge.reads {
+    margin: 0;
+    padding: 2px 8px;
+    border: 2px solid var(--nc-accent);
+    color: var(--nc-text);
+    text-transform: none;
+    font-weight: 600;
+  }
+  .marker {
+    margin: 2px 0 0;
+    color: var(--nc-muted);
+    font-size: 0.9rem;
+    font-style: italic;
+  }
+  .sent-services {
+    margin: 4px 0 0;
+  }
+  .safety.not-safe {
+    color: var(--nc-crisis);
+    font-weight: 700;
+  }
+  .desk {
+    margin-top: 16px;
+    padding-top: 8px;
+    border-top: 1px solid var(--nc-border);
+  }
+  .phrases {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin-bottom: 8px;
+  }
+  label.inline {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 44px;
+  }
+  label.inline input {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+  .follow-ups .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
 `;

@@ -15,8 +15,11 @@
  */
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { createClientId } from '../../src/handoff/client-id.js';
 import { type CallbackRequest, MAX_MESSAGE_LENGTH, type QueueEntry } from '../../src/handoff/handoff-protocol.js';
+import type { ContactRecordInput, MessageContent, PhraseKey } from '../../src/handoff/message-content.js';
+import { detectLanguage } from '../../src/text/detect-language.js';
 import { playAttentionSound } from './attention-sound.js';
 import { currentSession, type SignInFailure, signIn, signOut } from './console-api.js';
 import {
@@ -30,17 +33,27 @@ import {
   visitorIsTyping,
 } from './console-state.js';
 import { type ConsoleKey, type ConsoleLanguage, consoleLanguage, consoleText } from './console-strings.js';
+import './contact-record-form.js';
+import { renderFollowUps } from './follow-ups-list.js';
 import { NavigatorConnection, type NavigatorEvent } from './navigator-connection.js';
 import { styles } from './navigator-console.styles.js';
+import { PHRASE_ORDER, phraseText } from './phrasebook.js';
+import './referral-search.js';
+import { safetyCheckOf, servicesSentIn, servicesText } from '../../src/handoff/transcript-content.js';
 
 /** The navigator's "typing" stops this long after the last keystroke. */
 const TYPING_IDLE_MS = 4000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class NavigatorConsole extends LitElement {
   static override styles = styles;
 
   /** Base URL of the navigator service. Defaults to this page's origin. */
   @property() service?: string;
+  /** The directory snapshot navigators refer from: the one the partner's widget uses. */
+  @property() directory = '/directory/demo-directory.json';
+  /** A phone line for interpreters, offered when the navigator does not speak the visitor's language. */
+  @property({ attribute: 'interpreter-line' }) interpreterLine = '';
 
   @state() private phase: 'checking' | 'signed-out' | 'signed-in' = 'checking';
   @state() private view: ConsoleState = INITIAL_CONSOLE_STATE;
@@ -51,6 +64,8 @@ export class NavigatorConsole extends LitElement {
   @state() private announcement = '';
   @state() private drafts: Record<string, string> = {};
   @state() private now = Date.now();
+  /** Conversations where the navigator said they do not speak the visitor's language. */
+  @state() private noCommonLanguage: ReadonlySet<string> = new Set();
   /** The conversation whose "report abuse" awaits confirmation, if any. */
   @state() private confirmingAbuse: string | null = null;
 
@@ -156,7 +171,9 @@ export class NavigatorConsole extends LitElement {
       </header>
       ${view.notice ? html`<p class="notice" role="alert">${this.noticeText(view.notice.code)}</p>` : nothing}
       <div class="layout">
-        <div part="lists" class="lists">${this.renderQueue()} ${this.renderMine()} ${this.renderCallbacks()}</div>
+        <div part="lists" class="lists">
+          ${this.renderQueue()} ${this.renderMine()} ${this.renderFollowUpList()} ${this.renderCallbacks()}
+        </div>
         <main part="conversation" class="conversation">${this.renderConversation()}</main>
       </div>
     `;
@@ -244,6 +261,22 @@ export class NavigatorConsole extends LitElement {
     `;
   }
 
+  private renderFollowUpList(): TemplateResult {
+    const connection = () => this.connection;
+    return renderFollowUps(this.view.followUps, {
+      t: this.t,
+      now: this.now + this.view.clockOffsetMs,
+      languageName: (code) => this.languageName(code),
+      dateTime: (at) => this.dateTime(at),
+      take: (followUpId) => connection()?.followUp({ type: 'follow-up-take', followUpId }),
+      done: (followUpId) => connection()?.followUp({ type: 'follow-up-done', followUpId }),
+      reschedule: (followUpId) => {
+        const entry = this.view.followUps.find((f) => f.id === followUpId);
+        if (entry) connection()?.followUp({ type: 'follow-up-reschedule', followUpId, dueAt: entry.dueAt + DAY_MS });
+      },
+    });
+  }
+
   private renderCallbacks(): TemplateResult {
     const t = this.t;
     const callbacks = this.view.callbacks;
@@ -294,6 +327,9 @@ export class NavigatorConsole extends LitElement {
           <h2 id="conversation-title" tabindex="-1">
             ${t('conversationTitle', { language: this.languageName(detail.summary.language) })}
           </h2>
+          <p class="badge reads" lang=${this.language}>
+            ${t('visitorReads', { language: this.languageName(detail.summary.language) })}
+          </p>
           <div class="actions">
             ${
               ended
@@ -317,17 +353,20 @@ export class NavigatorConsole extends LitElement {
         ${this.renderSummary(conversation)}
         <h3 id="transcript-title">${t('transcriptTitle')}</h3>
         ${conversation.messages.length === 0 ? html`<p class="empty">${t('transcriptEmpty')}</p>` : nothing}
-        <ol class="transcript" role="log" aria-labelledby="transcript-title">
+        <!-- The log wraps the list: role="log" on the <ol> itself would take away its list semantics (axe). -->
+        <div role="log" aria-labelledby="transcript-title">
+        <ol class="transcript">
           ${conversation.messages.map(
             (message) => html`<li class="message ${message.from}">
               <span class="from">${message.from === 'visitor' ? t('fromVisitor') : t('fromYou')}</span>
               <span class="time">${this.time(message.at)}</span>
               ${message.pending ? html`<span class="state">${t('pending')}</span>` : nothing}
               ${message.failed ? html`<span class="state failed">${t('failed')}</span>` : nothing}
-              <p class="text" lang=${message.from === 'visitor' ? detail.summary.language : this.language}>${message.text}</p>
+              ${this.renderMessageBody(message.from, message.text, message.content, detail.summary.language)}
             </li>`,
           )}
         </ol>
+        </div>
         <p class="typing" aria-live="polite">${visitorIsTyping(conversation, this.now) ? t('visitorTyping') : ''}</p>
         ${
           ended
@@ -355,15 +394,137 @@ export class NavigatorConsole extends LitElement {
                 </p>
                 <button type="submit">${t('send')}</button>
               </form>
+              ${this.renderDesk(conversation)}
             `
         }
+        ${ended ? this.renderRecord(conversation) : nothing}
       </section>
     `;
+  }
+
+  /** A transcript line: free text as typed (with its language), or what a structured message is. */
+  private renderMessageBody(
+    from: 'visitor' | 'navigator',
+    text: string,
+    content: MessageContent | undefined,
+    visitorLanguage: string,
+  ): TemplateResult {
+    const t = this.t;
+    const visitorReads = this.languageName(visitorLanguage);
+    switch (content?.kind) {
+      case 'phrase':
+        return html`<p class="text" lang=${content.lang}>${text}</p>
+          <p class="marker">${t('phraseSent', { phrase: t(`phrase.${content.phrase}` as ConsoleKey), language: visitorReads })}</p>`;
+      case 'services':
+        return html`<p class="marker">${t('servicesSent')}</p>
+          <ul class="sent-services">${text.split('\n').map((name) => html`<li>${name}</li>`)}</ul>`;
+      case 'safety-check':
+        return html`<p class="marker">${t('safetyCheckSent')}</p>`;
+      case 'safety-answer':
+        return html`<p class="text safety ${content.answer}">${t(`deskSafetyAnswer.${content.answer}` as ConsoleKey)}</p>`;
+      case 'follow-up-offer':
+        return html`<p class="marker">${t('followUpOfferSent')}</p>`;
+      case 'follow-up-answer':
+        return html`<p class="marker">${t(content.accepted ? 'followUpAnswer.yes' : 'followUpAnswer.no')}</p>`;
+      case 'text':
+        return html`<p class="text" lang=${content.lang}>${text}</p>
+          ${from === 'navigator' && content.lang !== visitorLanguage ? html`<p class="marker">${t('freeTextIn', { language: this.languageName(content.lang) })}</p>` : nothing}`;
+      default:
+        return html`<p class="text" lang=${from === 'visitor' ? visitorLanguage : this.language}>${text}</p>`;
+    }
+  }
+
+  /** Phrases, the safety check, the follow-up offer, the interpreter line and the directory. */
+  private renderDesk(conversation: ConsoleConversation): TemplateResult {
+    const t = this.t;
+    const { detail } = conversation;
+    const id = detail.id;
+    const visitorLanguage = detail.summary.language;
+    const noCommonLanguage = this.noCommonLanguage.has(id);
+    const shown = new Set([
+      ...detail.summary.servicesShown.map((service) => service.id),
+      ...servicesSentIn(conversation.messages).map((service) => service.id),
+    ]);
+    return html`
+      <section class="desk" aria-labelledby="phrasebook-title">
+        <h3 id="phrasebook-title">${t('phrasebookTitle')}</h3>
+        <p class="muted">${t('phrasebookHint')}</p>
+        <div class="phrases">
+          ${PHRASE_ORDER.map(
+            (phrase) => html`<button
+              type="button"
+              title=${phraseText(phrase, this.language)}
+              aria-label=${t('sendPhrase', { phrase: phraseText(phrase, this.language) })}
+              @click=${() => this.sendPhrase(phrase)}
+            >${t(`phrase.${phrase}` as ConsoleKey)}</button>`,
+          )}
+        </div>
+        <div class="phrases">
+          <button type="button" @click=${() => this.sendStructured(phraseText('areYouSafe', this.language), { kind: 'safety-check' })}>
+            ${t('safetyCheck')}
+          </button>
+          <button type="button" @click=${() => this.sendStructured(phraseText('askFollowUp', this.language), { kind: 'follow-up-offer' })}>
+            ${t('followUpOffer')}
+          </button>
+        </div>
+        <label class="inline">
+          <input type="checkbox" .checked=${noCommonLanguage} @change=${(e: Event) => this.markNoCommonLanguage(id, (e.target as HTMLInputElement).checked)} />
+          ${t('noVisitorLanguage')}
+        </label>
+        ${
+          noCommonLanguage
+            ? html`<p class="note" role="status">
+              ${
+                this.interpreterLine
+                  ? t('interpreterLine', { phone: this.interpreterLine, language: this.languageName(visitorLanguage) })
+                  : t('interpreterNone')
+              }
+            </p>`
+            : nothing
+        }
+      </section>
+      <section class="desk" aria-labelledby="search-title">
+        <h3 id="search-title">${t('searchTitle')}</h3>
+        <referral-search
+          .directory=${this.directory}
+          .language=${this.language}
+          visitor-language=${visitorLanguage}
+          .shown=${shown}
+          @referral-search-send=${(e: CustomEvent<{ services: { id: string; name: string }[] }>) =>
+            this.sendStructured(servicesText(e.detail.services), {
+              kind: 'services',
+              serviceIds: e.detail.services.map((service) => service.id),
+            })}
+        ></referral-search>
+      </section>
+    `;
+  }
+
+  private renderRecord(conversation: ConsoleConversation): unknown {
+    const { detail } = conversation;
+    return keyed(
+      detail.id,
+      html`<section class="desk">
+        <contact-record-form
+          .language=${this.language}
+          .categories=${[...new Set(detail.summary.needs.flatMap((need) => need.categories))]}
+          .referrals=${servicesSentIn(conversation.messages)}
+          .safetyCheck=${safetyCheckOf(conversation.messages)}
+          .saved=${detail.record}
+          @contact-record-save=${(e: CustomEvent<ContactRecordInput>) => this.connection?.saveRecord(detail.id, e.detail)}
+        ></contact-record-form>
+      </section>`,
+    );
   }
 
   private renderSummary(conversation: ConsoleConversation): TemplateResult {
     const t = this.t;
     const summary = conversation.detail.summary;
+    // What the widget showed, then what was sent in the chat: all the visitor has seen.
+    const sent = servicesSentIn(conversation.messages).filter(
+      (service) => !summary.servicesShown.some((shown) => shown.id === service.id),
+    );
+    const shown = [...summary.servicesShown, ...sent];
     return html`
       <section class="summary" aria-labelledby="summary-title">
         <h3 id="summary-title">${t('summaryTitle')}</h3>
@@ -426,13 +587,15 @@ export class NavigatorConsole extends LitElement {
                 </dd>`
               : nothing
           }
+          <dt>${t('summarySafety')}</dt>
+          <dd class="safety-summary">${t(`deskSafety.${safetyCheckOf(conversation.messages)}` as ConsoleKey)}</dd>
           <dt>${t('summaryServices')}</dt>
           <dd>
             ${
-              summary.servicesShown.length === 0
+              shown.length === 0
                 ? t('none')
                 : html`<ul>
-                  ${summary.servicesShown.map((service) => html`<li>${service.name} <span class="muted">(${service.id})</span></li>`)}
+                  ${shown.map((service) => html`<li>${service.name} <span class="muted">(${service.id})</span></li>`)}
                 </ul>`
             }
           </dd>
@@ -560,6 +723,9 @@ export class NavigatorConsole extends LitElement {
       'conversation-ended',
       'not-claimed',
       'rate-limited',
+      'invalid-content',
+      'invalid-record',
+      'invalid-follow-up',
       'conversation-full',
     ];
     return this.t((known.includes(code) ? key : 'notice.other') as ConsoleKey);
@@ -581,15 +747,35 @@ export class NavigatorConsole extends LitElement {
     return new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
   }
 
+  /** Sends a phrase: its text in the navigator's language, its key for the visitor's. */
+  private sendPhrase(phrase: PhraseKey): void {
+    this.sendStructured(phraseText(phrase, this.language), { kind: 'phrase', phrase, lang: this.language });
+  }
+
+  /** Sends a structured message in the open conversation. True when it is on its way. */
+  private sendStructured(text: string, content: MessageContent): boolean {
+    const id = this.selectedId;
+    if (!id || !this.connection) return false;
+    const clientId = createClientId();
+    if (this.connection.send(id, clientId, text, content)) return false;
+    this.view = addOwnMessage(this.view, id, clientId, text, Date.now(), content);
+    return true;
+  }
+
+  private markNoCommonLanguage(conversationId: string, on: boolean): void {
+    const next = new Set(this.noCommonLanguage);
+    if (on) next.add(conversationId);
+    else next.delete(conversationId);
+    this.noCommonLanguage = next;
+  }
+
   private sendDraft(): void {
     const id = this.selectedId;
     if (!id || !this.connection) return;
     const text = this.drafts[id] ?? '';
     if (text.trim() === '' || [...text].length > MAX_MESSAGE_LENGTH) return;
-    const clientId = createClientId();
-    const problem = this.connection.send(id, clientId, text);
-    if (problem) return;
-    this.view = addOwnMessage(this.view, id, clientId, text, Date.now());
+    // Free text goes as typed, marked with the language it is written in.
+    if (!this.sendStructured(text, { kind: 'text', lang: detectLanguage(text) ?? this.language })) return;
     this.drafts = { ...this.drafts, [id]: '' };
     clearTimeout(this.typingTimer);
     this.connection.typing(id, false);

@@ -23,9 +23,13 @@ import type {
   TranscriptMessage,
   VisitorFrame,
 } from '../../src/handoff/handoff-protocol.js';
+import type { MessageContent } from '../../src/handoff/message-content.js';
 import { CLOSE_CODES } from '../../src/handoff/handoff-protocol.js';
 import { AdmissionControl } from './admission-control.js';
 import type { NavigatorServiceConfig } from './config.js';
+import { safetyCheckOf } from '../../src/handoff/transcript-content.js';
+import { DeskStore } from './desk-store.js';
+import { followUpDueAt } from './follow-up-time.js';
 import { randomToken, sameHash, tokenHash } from './navigator-accounts.js';
 import { isOpenAt } from './operating-hours.js';
 import { messageTextProblem } from '../../src/handoff/message-text.js';
@@ -82,6 +86,7 @@ interface PendingMessage {
   sender: 'visitor' | 'navigator';
   clientId: string;
   text: string;
+  content?: MessageContent;
   from: VisitorConnection | NavigatorConnection;
 }
 
@@ -113,6 +118,8 @@ export class ConversationHub {
   private queueTimer: ReturnType<typeof setTimeout> | null = null;
   /** Messages accepted in this turn of the event loop, stored together (see `queueMessage`). */
   private pending: PendingMessage[] = [];
+  /** Contact records and follow-ups. */
+  private readonly desk: DeskStore;
 
   constructor(
     private readonly store: NavigatorStore,
@@ -120,6 +127,7 @@ export class ConversationHub {
     private readonly now: () => number = Date.now,
     private readonly onError: (context: string, error: unknown) => void = () => {},
   ) {
+    this.desk = new DeskStore(store.database);
     this.admission = new AdmissionControl(config.limits, now);
     this.reloadWaiting();
     this.queueSent.changes([...this.waiting.values()]);
@@ -198,7 +206,10 @@ export class ConversationHub {
         this.resume(connection, frame.conversationId, frame.secret, frame.after);
         return;
       case 'send':
-        this.visitorSend(connection, frame.clientId, frame.text);
+        this.visitorSend(connection, frame.clientId, frame.text, frame.content);
+        return;
+      case 'follow-up':
+        this.followUp(connection, frame);
         return;
       case 'typing':
         this.visitorTyping(connection, frame.typing);
@@ -354,7 +365,7 @@ export class ConversationHub {
     }
   }
 
-  private visitorSend(connection: VisitorConnection, clientId: string, text: string): void {
+  private visitorSend(connection: VisitorConnection, clientId: string, text: string, content?: MessageContent): void {
     const id = connection.conversationId;
     if (!id) {
       sendVisitor(connection, { type: 'error', ...noConversation(clientId) });
@@ -387,7 +398,14 @@ export class ConversationHub {
       sendVisitor(connection, { type: 'error', ...ended(clientId) });
       return;
     }
-    this.queueMessage({ conversationId: id, sender: 'visitor', clientId, text, from: connection });
+    this.queueMessage({
+      conversationId: id,
+      sender: 'visitor',
+      clientId,
+      text,
+      ...(content ? { content } : {}),
+      from: connection,
+    });
   }
 
   private visitorTyping(connection: VisitorConnection, typing: boolean): void {
@@ -451,6 +469,7 @@ export class ConversationHub {
     sendNavigator(connection, this.queueFrame());
     sendNavigator(connection, this.assignedFrame(navigator.id));
     sendNavigator(connection, { type: 'callbacks', requests: this.store.openCallbacks() });
+    sendNavigator(connection, { type: 'follow-ups', entries: this.desk.openFollowUps() });
     return connection;
   }
 
@@ -509,6 +528,14 @@ export class ConversationHub {
         if (this.store.handleCallback(frame.callbackId, connection.navigator.id, this.now())) {
           this.broadcastCallbackChanges([], [frame.callbackId]);
         }
+        return;
+      case 'save-record':
+        this.saveRecord(connection, frame);
+        return;
+      case 'follow-up-take':
+      case 'follow-up-done':
+      case 'follow-up-reschedule':
+        this.changeFollowUp(connection, frame);
         return;
     }
   }
@@ -633,6 +660,11 @@ export class ConversationHub {
 
   private navigatorSend(connection: NavigatorConnection, frame: Extract<NavigatorFrame, { type: 'send' }>): void {
     const { conversationId, clientId, text } = frame;
+    // The visitor is told how long a number is kept at most by the service, not the console.
+    const content: MessageContent | undefined =
+      frame.content?.kind === 'follow-up-offer'
+        ? { kind: 'follow-up-offer', retentionDays: this.config.retentionDays }
+        : frame.content;
     const problem = messageTextProblem(text, clientId, this.config.maxMessageLength);
     if (problem) {
       sendNavigator(connection, { type: 'error', ...problem, conversationId });
@@ -658,7 +690,14 @@ export class ConversationHub {
       sendNavigator(connection, { type: 'error', ...ended(clientId), conversationId });
       return;
     }
-    this.queueMessage({ conversationId, sender: 'navigator', clientId, text, from: connection });
+    this.queueMessage({
+      conversationId,
+      sender: 'navigator',
+      clientId,
+      text,
+      ...(content ? { content } : {}),
+      from: connection,
+    });
   }
 
   private navigatorTyping(connection: NavigatorConnection, conversationId: string, typing: boolean): void {
@@ -696,6 +735,94 @@ export class ConversationHub {
     });
     this.sendAssigned(navigator.id);
     this.scheduleQueueUpdate();
+  }
+
+  // ----- the desk: records and follow-ups -----
+
+  private followUp(connection: VisitorConnection, frame: Extract<VisitorFrame, { type: 'follow-up' }>): void {
+    const id = connection.conversationId;
+    if (!id) {
+      sendVisitor(connection, { type: 'error', ...noConversation(frame.clientId) });
+      return;
+    }
+    this.flushMessages();
+    const offered = this.store
+      .messagesAfter(id, 0)
+      .some((message) => message.from === 'navigator' && message.content?.kind === 'follow-up-offer');
+    const conversation = this.store.conversation(id);
+    if (!offered || !conversation) {
+      sendVisitor(connection, {
+        type: 'error',
+        code: 'invalid-follow-up',
+        message: 'A follow-up can be asked for once the navigator has offered one.',
+        clientId: frame.clientId,
+      });
+      return;
+    }
+    const now = this.now();
+    this.desk.addFollowUp({
+      conversationId: id,
+      clientId: frame.clientId,
+      phone: frame.phone,
+      language: conversation.summary.language,
+      categories: queueEntry(conversation, false).categories,
+      dueAt: followUpDueAt(frame.when, now, this.config.hours.timeZone),
+      now,
+    });
+    const dueAt = this.desk.followUpDueAt(id, frame.clientId) as number;
+    sendVisitor(connection, { type: 'follow-up-saved', clientId: frame.clientId, dueAt });
+    this.broadcastFollowUps();
+  }
+
+  private saveRecord(connection: NavigatorConnection, frame: Extract<NavigatorFrame, { type: 'save-record' }>): void {
+    const { conversationId } = frame;
+    const status = this.store.conversationStatus(conversationId);
+    if (!status || status.navigatorId !== connection.navigator.id) {
+      sendNavigator(connection, {
+        type: 'error',
+        code: 'not-claimed',
+        message: 'Only the navigator who held a conversation records it.',
+        conversationId,
+      });
+      return;
+    }
+    const record = this.desk.saveRecord({
+      conversationId,
+      navigatorId: connection.navigator.id,
+      record: frame.record,
+      safetyCheck: safetyCheckOf(this.store.messagesAfter(conversationId, 0)),
+      now: this.now(),
+    });
+    const data = serialize<ServiceToNavigatorFrame>({ type: 'record-saved', record });
+    for (const other of this.navigatorConnections)
+      if (other.navigator.id === connection.navigator.id) other.peer.send(data);
+  }
+
+  private changeFollowUp(
+    connection: NavigatorConnection,
+    frame: Extract<NavigatorFrame, { type: 'follow-up-take' | 'follow-up-done' | 'follow-up-reschedule' }>,
+  ): void {
+    const navigatorId = connection.navigator.id;
+    const changed =
+      frame.type === 'follow-up-take'
+        ? this.desk.takeFollowUp(frame.followUpId, navigatorId)
+        : frame.type === 'follow-up-done'
+          ? this.desk.completeFollowUp(frame.followUpId, navigatorId, this.now())
+          : this.desk.rescheduleFollowUp(frame.followUpId, frame.dueAt);
+    if (!changed) {
+      sendNavigator(connection, {
+        type: 'error',
+        code: 'invalid-follow-up',
+        message: 'No such follow-up, or it is already done.',
+      });
+      return;
+    }
+    this.broadcastFollowUps();
+  }
+
+  private broadcastFollowUps(): void {
+    const data = serialize<ServiceToNavigatorFrame>({ type: 'follow-ups', entries: this.desk.openFollowUps() });
+    for (const connection of this.navigatorConnections) connection.peer.send(data);
   }
 
   /** The conversation's status if this navigator claimed it; otherwise tells them why not. */
@@ -931,7 +1058,13 @@ export class ConversationHub {
       waitingSince: conversation.waitingSince,
       visitorConnected: this.visitorsByConversation.has(conversation.id),
       ...(conversation.endedBy ? { endedBy: conversation.endedBy } : {}),
+      ...this.recordOf(conversation.id),
     };
+  }
+
+  private recordOf(conversationId: string): Pick<ConversationDetail, 'record'> {
+    const record = this.desk.record(conversationId);
+    return record ? { record } : {};
   }
 
   private navigatorName(conversation: StoredConversation): string {
@@ -979,6 +1112,7 @@ export class ConversationHub {
     this.broadcastCallbackChanges([], deleted.callbackIds);
     this.admission.prune();
     this.checkSessions();
+    if (deleted.conversations > 0) this.broadcastFollowUps();
     return { abandoned, deleted };
   }
 

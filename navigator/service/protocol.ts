@@ -20,6 +20,8 @@ import {
   SUMMARY_LIMITS,
   type VisitorFrame,
 } from '../../src/handoff/handoff-protocol.js';
+import { NAVIGATOR_CONTENT_KINDS, VISITOR_CONTENT_KINDS } from '../../src/handoff/message-content.js';
+import { parseContactRecord, parseContent, parseFollowUpRequest } from './desk-frames.js';
 
 /** The result of reading a frame. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: HandoffError };
@@ -68,7 +70,20 @@ export function parseVisitorFrame(data: string): Parsed<VisitorFrame> {
       if (!isId(object.clientId) || typeof object.text !== 'string') {
         return invalid('"send" needs a "clientId" of 8 to 100 URL-safe characters and a "text".');
       }
+      if (object.content !== undefined) {
+        const content = parseContent(object.content, VISITOR_CONTENT_KINDS, object.clientId);
+        if (!content.ok) return content;
+        return {
+          ok: true,
+          value: { type: 'send', clientId: object.clientId, text: object.text, content: content.value },
+        };
+      }
       return { ok: true, value: { type: 'send', clientId: object.clientId, text: object.text } };
+    case 'follow-up': {
+      const request = parseFollowUpRequest(object);
+      if (!request.ok) return request;
+      return { ok: true, value: { type: 'follow-up', ...request.value } };
+    }
     case 'typing':
       if (typeof object.typing !== 'boolean') return invalid('"typing" needs "typing": true or false.');
       return { ok: true, value: { type: 'typing', typing: object.typing } };
@@ -112,6 +127,14 @@ export function parseNavigatorFrame(data: string): Parsed<NavigatorFrame> {
     if (!Number.isSafeInteger(object.callbackId)) return invalid('"callback-handled" needs a numeric "callbackId".');
     return { ok: true, value: { type: 'callback-handled', callbackId: object.callbackId as number } };
   }
+  if (type === 'follow-up-take' || type === 'follow-up-done' || type === 'follow-up-reschedule') {
+    const followUpId = object.followUpId;
+    if (!Number.isSafeInteger(followUpId)) return invalid(`"${type}" needs a numeric "followUpId".`);
+    if (type !== 'follow-up-reschedule') return { ok: true, value: { type, followUpId: followUpId as number } };
+    if (!Number.isSafeInteger(object.dueAt))
+      return invalid('"follow-up-reschedule" needs "dueAt", epoch milliseconds.');
+    return { ok: true, value: { type, followUpId: followUpId as number, dueAt: object.dueAt as number } };
+  }
   const conversationId = object.conversationId;
   if (!isId(conversationId)) return invalid('This frame needs a "conversationId".');
   switch (type) {
@@ -127,7 +150,18 @@ export function parseNavigatorFrame(data: string): Parsed<NavigatorFrame> {
       if (!isId(object.clientId) || typeof object.text !== 'string') {
         return invalid('"send" needs a "clientId" of 8 to 100 URL-safe characters and a "text".');
       }
+      if (object.content !== undefined) {
+        const content = parseContent(object.content, NAVIGATOR_CONTENT_KINDS, object.clientId);
+        if (!content.ok) return { ok: false, error: content.error };
+        const { clientId, text } = object;
+        return { ok: true, value: { type, conversationId, clientId, text, content: content.value } };
+      }
       return { ok: true, value: { type, conversationId, clientId: object.clientId, text: object.text } };
+    case 'save-record': {
+      const record = parseContactRecord(object.record);
+      if (!record.ok) return record;
+      return { ok: true, value: { type, conversationId, record: record.value } };
+    }
     case 'typing':
       if (typeof object.typing !== 'boolean') return invalid('"typing" needs "typing": true or false.');
       return { ok: true, value: { type, conversationId, typing: object.typing } };

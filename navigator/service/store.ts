@@ -16,6 +16,7 @@ import type {
   HandoffSummary,
   TranscriptMessage,
 } from '../../src/handoff/handoff-protocol.js';
+import type { MessageContent } from '../../src/handoff/message-content.js';
 
 /** A navigator account. */
 export interface NavigatorAccount {
@@ -93,6 +94,7 @@ CREATE TABLE IF NOT EXISTS messages (
   sender TEXT NOT NULL CHECK (sender IN ('visitor', 'navigator')),
   client_id TEXT NOT NULL,
   text TEXT NOT NULL,
+  content TEXT,
   created_at INTEGER NOT NULL,
   PRIMARY KEY (conversation_id, seq),
   UNIQUE (conversation_id, sender, client_id)
@@ -130,6 +132,7 @@ interface MessageRow {
   sender: Sender;
   client_id: string;
   text: string;
+  content: string | null;
   created_at: number;
 }
 
@@ -171,6 +174,7 @@ export class NavigatorStore {
     // The CLI may add a navigator while the service runs.
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    addMessageContentColumn(this.db);
     const statements = prepareStatements(this.db);
     this.statements = statements;
     this.appendTransaction = this.db.transaction((inputs: AppendInput[]) =>
@@ -187,6 +191,7 @@ export class NavigatorStore {
           input.sender,
           input.clientId,
           input.text,
+          input.content ? JSON.stringify(input.content) : null,
           input.now,
         );
         return {
@@ -195,6 +200,7 @@ export class NavigatorStore {
             from: input.sender,
             clientId: input.clientId,
             text: input.text,
+            ...(input.content ? { content: input.content } : {}),
             at: input.now,
           },
           duplicate: false,
@@ -486,6 +492,7 @@ export interface AppendInput {
   sender: Sender;
   clientId: string;
   text: string;
+  content?: MessageContent;
   now: number;
 }
 
@@ -535,16 +542,16 @@ function prepareStatements(db: Database.Database) {
     ),
     touchVisitor: db.prepare('UPDATE conversations SET visitor_seen_at = ? WHERE id = ?'),
     messageByClientId: db.prepare(
-      'SELECT seq, sender, client_id, text, created_at FROM messages WHERE conversation_id = ? AND sender = ? AND client_id = ?',
+      'SELECT seq, sender, client_id, text, content, created_at FROM messages WHERE conversation_id = ? AND sender = ? AND client_id = ?',
     ),
     nextSeq: db.prepare(
       'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
     ),
     insertMessage: db.prepare(
-      'INSERT INTO messages (conversation_id, seq, sender, client_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO messages (conversation_id, seq, sender, client_id, text, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     messagesAfter: db.prepare(
-      'SELECT seq, sender, client_id, text, created_at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      'SELECT seq, sender, client_id, text, content, created_at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
     addCallback: db.prepare(
       `INSERT INTO callbacks (client_id, phone, best_time, language, summary, created_at)
@@ -596,5 +603,18 @@ function toCallback(row: CallbackRow): CallbackRequest {
 }
 
 function toMessage(row: MessageRow): TranscriptMessage {
-  return { seq: row.seq, from: row.sender, clientId: row.client_id, text: row.text, at: row.created_at };
+  return {
+    seq: row.seq,
+    from: row.sender,
+    clientId: row.client_id,
+    text: row.text,
+    ...(row.content ? { content: JSON.parse(row.content) as MessageContent } : {}),
+    at: row.created_at,
+  };
+}
+
+/** Databases made before messages had content gain the column (empty: free text). */
+function addMessageContentColumn(db: Database.Database): void {
+  const columns = db.prepare('PRAGMA table_info(messages)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'content')) db.exec('ALTER TABLE messages ADD COLUMN content TEXT');
 }

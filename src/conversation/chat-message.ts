@@ -6,6 +6,7 @@
  */
 import type { MatchReason } from '../directory/directory-matcher.js';
 import type { LocalizedText, NeedCategory, Service } from '../directory/snapshot.js';
+import type { PhraseKey } from '../handoff/message-content.js';
 import type { TranslationKey } from '../i18n/i18n.js';
 import type { CrisisKind } from './crisis-kinds.js';
 
@@ -51,6 +52,31 @@ export interface NavigatorTextMessage {
   name: string;
   /** The service's sequence number, so a message replayed after a reconnect is not shown twice. */
   seq: number;
+  /** The language the navigator wrote it in, when marked (it may not be the visitor's). */
+  lang?: string;
+  /** A phrasebook phrase: shown from the visitor's own locale, in their language, not as `text`. */
+  phrase?: PhraseKey;
+}
+
+/**
+ * Services a navigator sent from the directory. The history keeps their ids and, once looked
+ * up in the widget's own directory, the records (with every language's text), so they show as
+ * the widget's own cards, follow a language switch, and join "Keep these results".
+ */
+export interface NavigatorServicesMessage {
+  id: number;
+  from: 'navigator';
+  kind: 'services';
+  name: string;
+  seq: number;
+  serviceIds: string[];
+  /** Empty until looked up; ids the directory does not know are left out. */
+  results: ResultsMessage['results'];
+  /** Set when the look-up has finished (some ids may be missing from `results`). */
+  lookedUp?: true;
+  /** The directory's, once looked up. */
+  timeZone?: string;
+  distanceUnit?: 'km' | 'mi';
 }
 
 /** A quick reply the visitor chose, shown in the current language. */
@@ -101,6 +127,7 @@ export type ChatMessage =
   | AssistantTextMessage
   | VisitorTextMessage
   | NavigatorTextMessage
+  | NavigatorServicesMessage
   | VisitorChoiceMessage
   | ResultsMessage
   | ContactsMessage

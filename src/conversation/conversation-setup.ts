@@ -116,6 +116,10 @@ export const conversationSetup = setup({
     locateVisitor: fromPromise<GeoPoint>(async () => {
       throw new Error('locateVisitor must be provided');
     }),
+    /** Services a navigator sent, looked up by id in the widget's directory. */
+    lookupServices: fromPromise<FoundServices, { ids: string[] }>(async () => {
+      throw new Error('lookupServices must be provided');
+    }),
     /** The live chat connection; the element provides one over its navigator service. */
     navigator: fromCallback<HandoffCommand, HandoffOpenRequest>(({ sendBack }) => {
       sendBack({ type: 'offline', reason: 'no-navigators' });

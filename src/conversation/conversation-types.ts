@@ -3,6 +3,7 @@
  * effects take and give back, and what it tells the outside world. Plain JSON throughout: the
  * context is persisted per tab.
  */
+import type { FollowUpTime, LiveSafetyAnswer } from '../handoff/message-content.js';
 import type { AgeGroup, MatchReason } from '../directory/directory-matcher.js';
 import type { GeoPoint, LocalizedText, NeedCategory, Service, UiLanguage } from '../directory/snapshot.js';
 import type { HandoffEvent } from '../handoff/handoff-transport.js';
@@ -143,7 +144,12 @@ export type ReplyEvent =
   | { type: 'START_OVER' }
   | { type: 'END_CHAT' }
   | { type: 'REQUEST_CALLBACK' }
-  | { type: 'CANCEL_CALLBACK' };
+  | { type: 'CANCEL_CALLBACK' }
+  /** The visitor's answer to the navigator's safety check, in a live chat. */
+  | { type: 'LIVE_SAFETY_ANSWER'; answer: LiveSafetyAnswer }
+  /** Yes or no to the navigator's follow-up offer. */
+  | { type: 'ACCEPT_FOLLOW_UP' }
+  | { type: 'DECLINE_FOLLOW_UP' };
 
 /**
  * What the conversation tells the outside world (the element turns these into DOM events).
@@ -167,6 +173,8 @@ export type VisitorEvent =
   | { type: 'TYPING'; typing: boolean }
   /** The callback form, filled in. */
   | { type: 'SUBMIT_CALLBACK'; phone: string; bestTime: string }
+  /** The follow-up form, filled in. */
+  | { type: 'SUBMIT_FOLLOW_UP'; phone: string; when: FollowUpTime }
   /** Quick exit: the page is being left at once; a live chat ends for the navigator too. */
   | { type: 'QUICK_EXIT' };
 
@@ -186,7 +194,8 @@ export type ConversationTag =
   | 'live-waiting'
   | 'live-chatting'
   | 'navigator-typing'
-  | 'callback-form';
+  | 'callback-form'
+  | 'follow-up-form';
 
 /** The answer to "Are you safe right now?": `person` for "I'd rather talk to someone", null until answered. */
 export type SafetyAnswer = 'safe' | 'not-safe' | 'person' | null;

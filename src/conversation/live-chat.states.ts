@@ -10,10 +10,11 @@
  */
 import { assign, sendTo, spawnChild } from 'xstate';
 import type { HandoffErrorCode } from '../handoff/handoff-protocol.js';
-import type { HandoffOpenRequest } from '../handoff/handoff-transport.js';
+import type { HandoffEvent, HandoffOpenRequest } from '../handoff/handoff-transport.js';
+import type { MessageContent, PhraseKey } from '../handoff/message-content.js';
 import type { Line, NewChatMessage } from './chat-message.js';
 import { assistant, conversationSetup, withMessages } from './conversation-setup.js';
-import type { ConversationContext, ConversationTag } from './conversation-types.js';
+import type { ConversationContext, ConversationTag, FoundServices } from './conversation-types.js';
 import { handoffSummary } from './handoff-summary.js';
 import { type LiveChat, newLiveChat, nextClientId, resumeOf, withoutPending, withPendingMessage } from './live-chat.js';
 import { REPLIES } from './quick-replies.js';
@@ -77,6 +78,32 @@ function withDelivery(context: ConversationContext, clientId: string, delivery: 
   };
 }
 
+/**
+ * A navigator's message as the history keeps it: free text (with the language it was written
+ * in), a phrase (shown from the visitor's own locale), or services (ids, looked up next).
+ */
+function navigatorMessage(event: Extract<HandoffEvent, { type: 'message' }>, name: string): NewChatMessage {
+  const content = event.content;
+  const base = { from: 'navigator' as const, seq: event.seq, name };
+  if (content?.kind === 'services') return { ...base, kind: 'services', serviceIds: content.serviceIds, results: [] };
+  const lang = content?.kind === 'phrase' || content?.kind === 'text' ? content.lang : undefined;
+  const phrase = content?.kind === 'phrase' ? content.phrase : content && SHOWN_AS_PHRASE[content.kind];
+  return { ...base, kind: 'text', text: event.text, ...(lang ? { lang } : {}), ...(phrase ? { phrase } : {}) };
+}
+
+/** The safety check and the follow-up offer read as their phrases, in the visitor's language. */
+const SHOWN_AS_PHRASE: Partial<Record<MessageContent['kind'], PhraseKey>> = {
+  'safety-check': 'areYouSafe',
+  'follow-up-offer': 'askFollowUp',
+};
+
+/** A visitor's answer to a structured question: in the history as their choice, to the navigator with its content. */
+function queueAnswer(context: ConversationContext, text: string, content: MessageContent) {
+  if (!context.live) return {};
+  const clientId = nextClientId(context.live, context.clientPrefix);
+  return { live: withPendingMessage(context.live, { clientId, text, content }) };
+}
+
 /** The shared setup with the live chat's actions and guards. */
 export const liveChatSetup = conversationSetup.extend({
   actions: {
@@ -94,10 +121,6 @@ export const liveChatSetup = conversationSetup.extend({
         ...withMessages(context, { from: 'visitor', kind: 'text', text: event.text, clientId, delivery: 'sending' }),
         live: withPendingMessage(context.live, { clientId, text: event.text }),
       };
-    }),
-    forwardLiveMessage: sendTo('navigator', ({ context }) => {
-      const last = context.live?.pending.at(-1);
-      return { type: 'send' as const, clientId: last?.clientId ?? '', text: last?.text ?? '' };
     }),
     /** Typed words in a live chat are still checked for crisis, alongside the navigator seeing them. */
     checkLiveMessage: spawnChild('triageText', {
@@ -163,12 +186,109 @@ export const liveChatSetup = conversationSetup.extend({
           (m.from === 'visitor' && m.kind === 'text' && m.clientId === event.clientId),
       );
       if (known || event.seq <= context.live.lastSeq) return { live };
-      const message: NewChatMessage =
-        event.from === 'navigator'
-          ? { from: 'navigator', kind: 'text', text: event.text, seq: event.seq, name: live.navigatorName ?? '' }
-          : { from: 'visitor', kind: 'text', text: event.text, clientId: event.clientId, delivery: 'sent' };
-      return { ...withMessages(context, message), live };
+      if (event.from === 'visitor') {
+        const mine: NewChatMessage = {
+          from: 'visitor',
+          kind: 'text',
+          text: event.text,
+          clientId: event.clientId,
+          delivery: 'sent',
+        };
+        return { ...withMessages(context, mine), live };
+      }
+      const added = withMessages(context, navigatorMessage(event, live.navigatorName ?? ''));
+      switch (event.content?.kind) {
+        case 'safety-check':
+          return {
+            ...added,
+            live,
+            replies: [REPLIES.liveSafe, REPLIES.liveNotSafe, REPLIES.liveRatherCall, REPLIES.endChat],
+          };
+        case 'follow-up-offer':
+          return {
+            ...withMessages(
+              { ...context, ...added },
+              assistant('lines:live.desk.followUp.explain', { days: event.content.retentionDays ?? 30 }),
+            ),
+            live,
+            replies: [REPLIES.acceptFollowUp, REPLIES.declineFollowUp, REPLIES.endChat],
+          };
+        default:
+          return { ...added, live };
+      }
     }),
+    /** Services a navigator sent are looked up in the widget's own directory, by id. */
+    lookUpSentServices: spawnChild('lookupServices', {
+      id: ({ event }) => `serviceLookup-${event.type === 'message' ? event.seq : 0}`,
+      input: ({ event }) => ({
+        ids: event.type === 'message' && event.content?.kind === 'services' ? event.content.serviceIds : [],
+      }),
+    }),
+    fillSentServices: assign(({ context, event }) => {
+      const prefix = 'xstate.done.actor.serviceLookup-';
+      if (!event.type.startsWith(prefix)) return {};
+      const seq = Number(event.type.slice(prefix.length));
+      const found = (event as { output?: FoundServices }).output;
+      return {
+        messages: context.messages.map((message) =>
+          message.from === 'navigator' && message.kind === 'services' && message.seq === seq
+            ? { ...message, ...found, lookedUp: true as const }
+            : message,
+        ),
+      };
+    }),
+    /** The answer goes to the navigator; "not safe" shows the region's crisis lines at once. */
+    sendLiveSafetyAnswer: assign(({ context, event }) => {
+      if (event.type !== 'LIVE_SAFETY_ANSWER') return {};
+      const queued = queueAnswer(context, `safety-answer: ${event.answer}`, {
+        kind: 'safety-answer',
+        answer: event.answer,
+      });
+      const lines =
+        event.answer === 'not-safe'
+          ? withMessages(context, assistant('lines:live.desk.safetyNotSafe'), {
+              from: 'assistant',
+              kind: 'crisis',
+              kinds: [],
+              asked: true,
+            })
+          : {};
+      return { ...queued, ...lines, replies: [REPLIES.endChat] };
+    }),
+    declineFollowUp: assign(({ context }) => ({
+      ...queueAnswer(context, 'follow-up-answer: no', { kind: 'follow-up-answer', accepted: false }),
+      replies: [REPLIES.endChat],
+    })),
+    forwardLastPending: sendTo('navigator', ({ context }) => {
+      const last = context.live?.pending.at(-1);
+      return {
+        type: 'send' as const,
+        clientId: last?.clientId ?? '',
+        text: last?.text ?? '',
+        ...(last?.content ? { content: last.content } : {}),
+      };
+    }),
+    sendFollowUpRequest: sendTo('navigator', ({ context, event }) => ({
+      type: 'request-follow-up' as const,
+      clientId: `${context.clientPrefix}-follow-up-${context.nextId}`,
+      phone: event.type === 'SUBMIT_FOLLOW_UP' ? event.phone : '',
+      when: event.type === 'SUBMIT_FOLLOW_UP' ? event.when : 'tomorrow-morning',
+    })),
+    recordFollowUp: assign(({ context, event }) =>
+      event.type === 'SUBMIT_FOLLOW_UP'
+        ? {
+            ...withMessages(context, {
+              from: 'visitor',
+              kind: 'choice',
+              line: { key: `lines:live.desk.followUp.time.${event.when}` },
+            }),
+            replies: [REPLIES.endChat],
+          }
+        : {},
+    ),
+    /** "No, thank you" stays as the way out of the follow-up form; "yes" has been answered. */
+    showFollowUpWayOut: assign({ replies: [REPLIES.declineFollowUp, REPLIES.endChat] }),
+    thankForFollowUp: assign(({ context }) => withMessages(context, assistant('lines:live.desk.followUp.saved'))),
     noteDelivered: assign(({ context, event }) =>
       event.type === 'ack' && context.live
         ? {
@@ -232,6 +352,12 @@ export const liveChatSetup = conversationSetup.extend({
       event.type === 'error' && (event.code === 'conversation-ended' || event.code === 'conversation-not-found'),
     navigatorStartedTyping: ({ event }) => event.type === 'typing' && event.typing,
     navigatorStoppedTyping: ({ event }) => event.type === 'typing' && !event.typing,
+    /** Services from a navigator not already in the history (a replay after a reconnect is not). */
+    sentServices: ({ context, event }) =>
+      event.type === 'message' &&
+      event.content?.kind === 'services' &&
+      event.seq > (context.live?.lastSeq ?? 0) &&
+      !context.messages.some((m) => m.from === 'navigator' && m.seq === event.seq),
   },
 });
 
@@ -252,19 +378,26 @@ const liveState = liveChatSetup.createStateConfig({
     connected: { actions: 'noteConnected' },
     queued: { actions: 'notePosition' },
     'navigator-joined': { actions: 'noteJoined' },
-    message: { actions: 'receiveLiveMessage' },
+    message: [
+      { guard: 'sentServices', actions: ['receiveLiveMessage', 'lookUpSentServices'] },
+      { actions: 'receiveLiveMessage' },
+    ],
     ack: { actions: 'noteDelivered' },
     ended: { target: 'ended' },
     offline: { target: '.offline' },
     error: [{ guard: 'chatAlreadyEnded', target: 'ended' }, { actions: 'noteLiveError' }],
     // The crisis checks of typed messages (spawned as liveTriage-<n>) report back here.
-    'xstate.done.actor.*': { actions: 'showLiveCrisis' },
+    // So do the look-ups of services a navigator sent (serviceLookup-<seq>).
+    'xstate.done.actor.*': { actions: ['showLiveCrisis', 'fillSentServices'] },
   },
   states: {
     talking: {
       initial: 'connecting',
       on: {
-        SUBMIT_TEXT: { actions: ['sendLiveMessage', 'forwardLiveMessage', 'checkLiveMessage'] },
+        SUBMIT_TEXT: { actions: ['sendLiveMessage', 'forwardLastPending', 'checkLiveMessage'] },
+        LIVE_SAFETY_ANSWER: { actions: ['recordChoice', 'sendLiveSafetyAnswer', 'forwardLastPending'] },
+        DECLINE_FOLLOW_UP: { actions: ['recordChoice', 'declineFollowUp', 'forwardLastPending'] },
+        'follow-up-saved': { actions: 'thankForFollowUp' },
         TYPING: { actions: 'forwardTyping' },
         END_CHAT: { actions: ['recordChoice', 'endLiveChat'] },
         // Reaching the service, or reaching it again after the connection dropped.
@@ -288,13 +421,32 @@ const liveState = liveChatSetup.createStateConfig({
           initial: 'listening',
           states: {
             listening: {
-              on: { typing: { guard: 'navigatorStartedTyping', target: 'navigatorTyping' } },
+              on: {
+                typing: { guard: 'navigatorStartedTyping', target: 'navigatorTyping' },
+                ACCEPT_FOLLOW_UP: { target: 'followUpForm', actions: 'recordChoice' },
+              },
             },
             navigatorTyping: {
               tags: ['navigator-typing'],
               on: {
                 typing: { guard: 'navigatorStoppedTyping', target: 'listening' },
-                message: { target: 'listening', actions: 'receiveLiveMessage' },
+                message: [
+                  { guard: 'sentServices', target: 'listening', actions: ['receiveLiveMessage', 'lookUpSentServices'] },
+                  { target: 'listening', actions: 'receiveLiveMessage' },
+                ],
+                ACCEPT_FOLLOW_UP: { target: 'followUpForm', actions: 'recordChoice' },
+              },
+            },
+            /** A phone number and a time for the navigator's follow-up call, told first how long it is kept. */
+            followUpForm: {
+              tags: ['follow-up-form'],
+              entry: 'showFollowUpWayOut',
+              on: {
+                SUBMIT_FOLLOW_UP: { target: 'listening', actions: ['recordFollowUp', 'sendFollowUpRequest'] },
+                DECLINE_FOLLOW_UP: {
+                  target: 'listening',
+                  actions: ['recordChoice', 'declineFollowUp', 'forwardLastPending'],
+                },
               },
             },
           },

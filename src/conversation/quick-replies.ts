@@ -52,6 +52,12 @@ export function replyLine(event: ReplyEvent, areaOptions: AreaOption[] = []): Li
       return { key: 'lines:live.requestCallback' };
     case 'CANCEL_CALLBACK':
       return { key: 'lines:live.callback.cancel' };
+    case 'LIVE_SAFETY_ANSWER':
+      return { key: `lines:live.desk.safety.${event.answer}` };
+    case 'ACCEPT_FOLLOW_UP':
+      return { key: 'lines:live.desk.followUp.yes' };
+    case 'DECLINE_FOLLOW_UP':
+      return { key: 'lines:live.desk.followUp.no' };
   }
 }
 
@@ -83,6 +89,12 @@ export const REPLIES = {
   endChat: reply({ type: 'END_CHAT' }),
   requestCallback: reply({ type: 'REQUEST_CALLBACK' }),
   cancelCallback: reply({ type: 'CANCEL_CALLBACK' }),
+  /** The answers to the navigator's safety check, in a live chat. */
+  liveSafe: reply({ type: 'LIVE_SAFETY_ANSWER', answer: 'safe' }),
+  liveNotSafe: reply({ type: 'LIVE_SAFETY_ANSWER', answer: 'not-safe' }),
+  liveRatherCall: reply({ type: 'LIVE_SAFETY_ANSWER', answer: 'call' }),
+  acceptFollowUp: reply({ type: 'ACCEPT_FOLLOW_UP' }),
+  declineFollowUp: reply({ type: 'DECLINE_FOLLOW_UP' }),
 } satisfies Record<string, QuickReply>;
 
 /**
@@ -117,7 +129,7 @@ export function questionReplies(question: Question, areaOptions: AreaOption[], c
 }
 
 /** Events that carry words or come from the connection are not choices. */
-const NOT_REPLIES = ['SUBMIT_TEXT', 'SET_LANGUAGE', 'TYPING', 'SUBMIT_CALLBACK', 'QUICK_EXIT'];
+const NOT_REPLIES = ['SUBMIT_TEXT', 'SET_LANGUAGE', 'TYPING', 'SUBMIT_CALLBACK', 'SUBMIT_FOLLOW_UP', 'QUICK_EXIT'];
 
 /** Quick replies' events: the visitor's choices, named in capitals; the connection's are lower case. */
 export function isReplyEvent(event: ConversationEvent): event is ReplyEvent {

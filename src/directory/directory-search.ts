@@ -35,6 +35,8 @@ export interface DirectorySearch {
   directory: LoadedDirectory;
   assess(input: AssessNeedInput): Promise<NeedAssessment>;
   find(input: FindServicesInput): Promise<FoundServices>;
+  /** Services by id (those a navigator sent), in that order; unknown ids are left out. */
+  byIds(ids: readonly string[]): Promise<FoundServices>;
 }
 
 const opened = new Map<string, Promise<DirectorySearch>>();
@@ -59,6 +61,11 @@ export function createDirectorySearch(directory: LoadedDirectory): DirectorySear
     directory,
     assess: (input) => assessNeed(directory, input),
     find: (input) => findServices(directory, input),
+    byIds: async (ids) => ({
+      results: (await directory.services(ids)).map((service) => ({ service, reasons: [] })),
+      timeZone: directory.snapshot.directory.timeZone,
+      distanceUnit: directory.snapshot.directory.distanceUnit,
+    }),
   };
 }
 

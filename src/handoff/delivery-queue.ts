@@ -18,13 +18,14 @@ import {
   resetInFlight,
   retryLater,
 } from './outbox.js';
+import type { MessageContent } from './message-content.js';
 
 /** How a {@link DeliveryQueue} reaches the other side. */
 export interface DeliveryChannel {
   /** True when messages may go now (connected, and the conversation open). */
   canSend(): boolean;
   /** Sends one message; false when it could not leave. */
-  send(entry: Pick<OutboxEntry, 'clientId' | 'text'>): boolean;
+  send(entry: Pick<OutboxEntry, 'clientId' | 'text' | 'content'>): boolean;
   /** No acknowledgement in time: replace the connection (its messages are then resent). */
   onOverdue(): void;
   /** Defaults to 10 s. */
@@ -50,8 +51,8 @@ export class DeliveryQueue {
   }
 
   /** Queues a message (a client id already queued is not added twice) and sends what it can. */
-  add(clientId: string, text: string): void {
-    this.outbox = enqueue(this.outbox, clientId, text);
+  add(clientId: string, text: string, content?: MessageContent): void {
+    this.outbox = enqueue(this.outbox, clientId, text, content);
     this.flush();
   }
 

@@ -10,22 +10,25 @@
 import { fromCallback } from 'xstate';
 import type {
   CallbackRequestDetails,
+  FollowUpRequestDetails,
   HandoffEvent,
   HandoffOpenRequest,
   HandoffResume,
   HandoffTransport,
 } from './handoff-transport.js';
+import type { MessageContent } from './message-content.js';
 
 /** Commands the parent sends the actor. */
 export type HandoffCommand =
-  | { type: 'send'; clientId: string; text: string }
+  | { type: 'send'; clientId: string; text: string; content?: MessageContent }
   | { type: 'typing'; typing: boolean }
   /**
    * Ends the conversation. With `stored` (quick exit), also by a beacon that survives the page
    * being replaced, in case the open connection has no time to say it.
    */
   | { type: 'end'; stored?: Pick<HandoffResume, 'conversationId' | 'secret'> }
-  | ({ type: 'request-callback' } & CallbackRequestDetails);
+  | ({ type: 'request-callback' } & CallbackRequestDetails)
+  | ({ type: 'request-follow-up' } & FollowUpRequestDetails);
 
 /** The actor's input: what to open. */
 export type HandoffActorInput = HandoffOpenRequest;
@@ -41,7 +44,7 @@ export function createHandoffActor(transport: HandoffTransport) {
     receive((command) => {
       switch (command.type) {
         case 'send':
-          return connection.send(command.clientId, command.text);
+          return connection.send(command.clientId, command.text, command.content);
         case 'typing':
           return connection.typing(command.typing);
         case 'end':
@@ -54,6 +57,8 @@ export function createHandoffActor(transport: HandoffTransport) {
             phone: command.phone,
             bestTime: command.bestTime,
           });
+        case 'request-follow-up':
+          return connection.requestFollowUp({ clientId: command.clientId, phone: command.phone, when: command.when });
       }
     });
     return () => connection.close();

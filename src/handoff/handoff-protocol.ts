@@ -16,6 +16,7 @@
 import type { CrisisKind } from '../conversation/crisis-kinds.js';
 import type { HandoffReason } from '../conversation/handoff-rules.js';
 import type { NeedCategory } from '../directory/snapshot.js';
+import type { ContactRecord, ContactRecordInput, FollowUp, FollowUpTime, MessageContent } from './message-content.js';
 
 /** Version of this protocol; bumped on any breaking change to a frame. */
 export const HANDOFF_PROTOCOL_VERSION = 1;
@@ -146,7 +147,13 @@ export type HandoffErrorCode =
   /** The navigator's session is missing or expired. */
   | 'not-signed-in'
   /** The conversation holds as many messages as the service keeps for one; not stored. */
-  | 'conversation-full';
+  | 'conversation-full'
+  /** A message's `content` was malformed, or of a kind this side may not send. Not stored. */
+  | 'invalid-content'
+  /** A contact record was malformed. Not stored. */
+  | 'invalid-record'
+  /** A follow-up request without a usable phone number or time, or an unknown follow-up. */
+  | 'invalid-follow-up';
 
 /** An error frame's payload. */
 export interface HandoffError {
@@ -169,6 +176,8 @@ export interface TranscriptMessage {
   clientId: string;
   /** Plain text, always rendered as text. */
   text: string;
+  /** What the message is, when more than free text (see `message-content.ts`). */
+  content?: MessageContent;
   /** When the service stored it, epoch milliseconds. */
   at: number;
 }
@@ -193,9 +202,11 @@ export type VisitorFrame =
   | { type: 'start'; startId: string; summary: HandoffSummary }
   /** Reattaches to a conversation and asks for every message after `after`. */
   | { type: 'resume'; conversationId: string; secret: string; after: number }
-  | { type: 'send'; clientId: string; text: string }
+  | { type: 'send'; clientId: string; text: string; content?: MessageContent }
   | { type: 'typing'; typing: boolean }
   | { type: 'end' }
+  /** Opts in to a follow-up call, after the navigator offered one. */
+  | { type: 'follow-up'; clientId: string; phone: string; when: FollowUpTime }
   | ({ type: 'request-callback'; language: string; summary?: HandoffSummary } & CallbackRequestInput)
   | { type: 'ping' };
 
@@ -215,6 +226,8 @@ export type ServiceToVisitorFrame =
   /** Nobody can chat now; no conversation was created. A callback request is still possible. */
   | { type: 'offline'; reason: OfflineReason }
   | { type: 'callback-saved'; clientId: string }
+  /** The follow-up is stored; the navigator will call around `dueAt` (epoch milliseconds). */
+  | { type: 'follow-up-saved'; clientId: string; dueAt: number }
   | ({ type: 'error' } & HandoffError)
   | { type: 'pong' };
 
@@ -242,6 +255,8 @@ export interface ConversationDetail {
   waitingSince: number;
   visitorConnected: boolean;
   endedBy?: EndedBy;
+  /** The contact record, once saved. */
+  record?: ContactRecord;
 }
 
 /** A stored callback request as the console shows it. */
@@ -261,7 +276,7 @@ export type NavigatorFrame =
   | { type: 'claim'; conversationId: string }
   /** Reattaches to a claimed conversation and asks for every message after `after`. */
   | { type: 'open'; conversationId: string; after: number }
-  | { type: 'send'; conversationId: string; clientId: string; text: string }
+  | { type: 'send'; conversationId: string; clientId: string; text: string; content?: MessageContent }
   | { type: 'typing'; conversationId: string; typing: boolean }
   | { type: 'end'; conversationId: string }
   /** Returns the conversation to the queue, keeping its place by waiting time. */
@@ -269,6 +284,14 @@ export type NavigatorFrame =
   /** Ends an abusive conversation and blocks its source for a while (the service's setting). */
   | { type: 'report-abuse'; conversationId: string }
   | { type: 'callback-handled'; callbackId: number }
+  /** Saves (or replaces) the record of a contact this navigator holds or held. */
+  | { type: 'save-record'; conversationId: string; record: ContactRecordInput }
+  /** Takes a due follow-up, so other navigators see who is calling. */
+  | { type: 'follow-up-take'; followUpId: number }
+  /** Marks a follow-up done: its phone number is deleted at once. */
+  | { type: 'follow-up-done'; followUpId: number }
+  /** Moves a follow-up to another time and back to "due". */
+  | { type: 'follow-up-reschedule'; followUpId: number; dueAt: number }
   | { type: 'ping' };
 
 /** Frames the service sends a navigator. */
@@ -296,6 +319,9 @@ export type ServiceToNavigatorFrame =
   | { type: 'callbacks'; requests: CallbackRequest[] }
   /** Requests added since, and ids handled or deleted. */
   | { type: 'callbacks-changed'; added: CallbackRequest[]; removed: number[] }
+  /** Follow-ups not yet done, earliest due first. */
+  | { type: 'follow-ups'; entries: FollowUp[] }
+  | { type: 'record-saved'; record: ContactRecord }
   | ({ type: 'error'; conversationId?: string } & HandoffError)
   | { type: 'pong' };
 

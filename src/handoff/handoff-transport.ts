@@ -22,6 +22,7 @@ import type {
   HandoffSummary,
   OfflineReason,
 } from './handoff-protocol.js';
+import type { FollowUpTime, MessageContent } from './message-content.js';
 
 /** What a page needs to reopen a conversation after a reload (kept in `sessionStorage`). */
 export interface HandoffResume {
@@ -35,6 +36,7 @@ export interface HandoffResume {
 export interface PendingMessage {
   clientId: string;
   text: string;
+  content?: MessageContent;
 }
 
 /** How to open a conversation. */
@@ -57,7 +59,16 @@ export type HandoffEvent =
   | { type: 'queued'; position: number }
   | { type: 'navigator-joined'; name: string }
   /** A message from the navigator (or from this visitor in another tab). Plain text. */
-  | { type: 'message'; seq: number; clientId: string; text: string; at: number; from: 'visitor' | 'navigator' }
+  | {
+      type: 'message';
+      seq: number;
+      clientId: string;
+      text: string;
+      /** A phrase, services, the safety check...; absent for free text. */
+      content?: MessageContent;
+      at: number;
+      from: 'visitor' | 'navigator';
+    }
   | { type: 'typing'; typing: boolean }
   /** The visitor's message with this client id is stored by the service. */
   | { type: 'ack'; clientId: string; seq: number }
@@ -65,6 +76,8 @@ export type HandoffEvent =
   /** Nobody can chat now; offer phone, text and a callback request. */
   | { type: 'offline'; reason: OfflineReason }
   | { type: 'callback-requested'; clientId: string }
+  /** The follow-up the visitor asked for is stored; due around `dueAt` (epoch ms). */
+  | { type: 'follow-up-saved'; clientId: string; dueAt: number }
   /**
    * Something failed. With a `clientId`, that message or callback request was not delivered
    * and will not be retried; without one, it concerns the conversation.
@@ -85,14 +98,26 @@ export interface CallbackRequestDetails {
   bestTime: string;
 }
 
+/** A follow-up the visitor opts in to: the number to call and when. */
+export interface FollowUpRequestDetails {
+  clientId: string;
+  phone: string;
+  when: FollowUpTime;
+}
+
 /** One open conversation. */
 export interface HandoffConnection {
-  /** Queues a message; it is resent until acknowledged. Create `clientId` with `createClientId()`. */
-  send(clientId: string, text: string): void;
+  /**
+   * Queues a message; it is resent until acknowledged. Create `clientId` with `createClientId()`.
+   * `content` marks an answer to the navigator's safety check or follow-up offer.
+   */
+  send(clientId: string, text: string, content?: MessageContent): void;
   /** Whether the visitor is typing. Cheap to call on every keystroke: the transport throttles. */
   typing(typing: boolean): void;
   /** Asks for a phone call back (useful after `offline`); answered by `callback-requested`. */
   requestCallback(request: CallbackRequestDetails): void;
+  /** Opts in to the follow-up the navigator offered; answered by `follow-up-saved` or an error. */
+  requestFollowUp(request: FollowUpRequestDetails): void;
   /** Ends the conversation for both sides (the visitor's "End chat", quick exit). */
   end(): void;
   /** Lets go of the connection without ending the conversation (element removed, page hidden). */

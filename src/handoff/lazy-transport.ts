@@ -4,8 +4,10 @@
  * visitor asks for a person. Commands given before it arrives are kept and replayed in order.
  */
 import type { AvailabilityResponse } from './handoff-protocol.js';
+import type { MessageContent } from './message-content.js';
 import type {
   CallbackRequestDetails,
+  FollowUpRequestDetails,
   HandoffConnection,
   HandoffEvent,
   HandoffOpenRequest,
@@ -51,9 +53,11 @@ export function lazyTransport(load: () => Promise<HandoffTransport>): HandoffTra
         },
       );
       return {
-        send: (clientId: string, text: string) => later((c) => c.send(clientId, text)),
+        send: (clientId: string, text: string, content?: MessageContent) =>
+          later((c) => c.send(clientId, text, content)),
         typing: (typing: boolean) => later((c) => c.typing(typing)),
         requestCallback: (details: CallbackRequestDetails) => later((c) => c.requestCallback(details)),
+        requestFollowUp: (details: FollowUpRequestDetails) => later((c) => c.requestFollowUp(details)),
         end: () => later((c) => c.end()),
         close: () => {
           closed = true;

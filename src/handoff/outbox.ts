@@ -9,10 +9,14 @@
  * Pure: an outbox is an immutable value and every operation returns a new one.
  */
 
+import type { MessageContent } from './message-content.js';
+
 /** A message waiting for its acknowledgement. */
 export interface OutboxEntry {
   clientId: string;
   text: string;
+  /** What the message is, beyond its text (a phrase, services...). */
+  content?: MessageContent;
   /** When it was last sent, epoch ms; undefined while not in flight. */
   sentAt?: number;
   /** Not before this time (after a rate-limit refusal), epoch ms. */
@@ -26,9 +30,9 @@ export type Outbox = readonly OutboxEntry[];
 export const EMPTY_OUTBOX: Outbox = [];
 
 /** Adds a message at the end. A client id already queued is not added twice. */
-export function enqueue(outbox: Outbox, clientId: string, text: string): Outbox {
+export function enqueue(outbox: Outbox, clientId: string, text: string, content?: MessageContent): Outbox {
   if (outbox.some((entry) => entry.clientId === clientId)) return outbox;
-  return [...outbox, { clientId, text }];
+  return [...outbox, { clientId, text, ...(content ? { content } : {}) }];
 }
 
 /**
@@ -44,9 +48,7 @@ export function nextToSend(outbox: Outbox, now: number): OutboxEntry | undefined
 
 /** Marks the head as sent. */
 export function markSent(outbox: Outbox, clientId: string, now: number): Outbox {
-  return outbox.map((entry) =>
-    entry.clientId === clientId ? { clientId: entry.clientId, text: entry.text, sentAt: now } : entry,
-  );
+  return outbox.map((entry) => (entry.clientId === clientId ? { ...message(entry), sentAt: now } : entry));
 }
 
 /** Removes an acknowledged message. Acknowledgements for unknown ids change nothing. */
@@ -58,14 +60,17 @@ export function acknowledge(outbox: Outbox, clientId: string): Outbox {
 
 /** After a rate-limit refusal: send this message again, not before `notBefore`. */
 export function retryLater(outbox: Outbox, clientId: string, notBefore: number): Outbox {
-  return outbox.map((entry) =>
-    entry.clientId === clientId ? { clientId: entry.clientId, text: entry.text, notBefore } : entry,
-  );
+  return outbox.map((entry) => (entry.clientId === clientId ? { ...message(entry), notBefore } : entry));
 }
 
 /** After the connection dropped: nothing is in flight any more, everything will be resent. */
 export function resetInFlight(outbox: Outbox): Outbox {
-  return outbox.map((entry) => (entry.sentAt === undefined ? entry : { clientId: entry.clientId, text: entry.text }));
+  return outbox.map((entry) => (entry.sentAt === undefined ? entry : message(entry)));
+}
+
+/** The message itself, without its sending state. */
+function message({ clientId, text, content }: OutboxEntry): OutboxEntry {
+  return { clientId, text, ...(content ? { content } : {}) };
 }
 
 /**

@@ -18,12 +18,14 @@ import {
 } from './handoff-protocol.js';
 import type {
   CallbackRequestDetails,
+  FollowUpRequestDetails,
   HandoffConnection,
   HandoffEvent,
   HandoffOpenRequest,
   HandoffResume,
   HandoffTransport,
 } from './handoff-transport.js';
+import type { MessageContent } from './message-content.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { messageTextProblem } from './message-text.js';
 import type { BackoffOptions } from './reconnect-backoff.js';
@@ -104,12 +106,13 @@ class VisitorConnection implements HandoffConnection {
     this.typingSignal = new TypingSignal(options.typingIntervalMs ?? 3000);
     this.outbox = new DeliveryQueue({
       canSend: () => this.phase === 'ready',
-      send: ({ clientId, text }) => this.socket.send({ type: 'send', clientId, text } satisfies VisitorFrame),
+      send: ({ clientId, text, content }) =>
+        this.socket.send({ type: 'send', clientId, text, ...(content ? { content } : {}) } satisfies VisitorFrame),
       onOverdue: () => this.socket.restart(),
       ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     });
     for (const message of request.pending ?? []) {
-      this.outbox.add(message.clientId, message.text);
+      this.outbox.add(message.clientId, message.text, message.content);
       this.ownIds.add(message.clientId);
     }
     this.socket = new ReconnectingSocket({
@@ -131,7 +134,7 @@ class VisitorConnection implements HandoffConnection {
     this.socket.start();
   }
 
-  send(clientId: string, text: string): void {
+  send(clientId: string, text: string, content?: MessageContent): void {
     if (this.phase === 'ended' || this.phase === 'closed') {
       this.emit({ type: 'error', code: 'conversation-ended', message: 'This conversation has ended.', clientId });
       return;
@@ -142,7 +145,18 @@ class VisitorConnection implements HandoffConnection {
       return;
     }
     this.ownIds.add(clientId);
-    this.outbox.add(clientId, text);
+    this.outbox.add(clientId, text, content);
+  }
+
+  requestFollowUp(request: FollowUpRequestDetails): void {
+    if (this.phase !== 'ready' || !this.socket.send({ type: 'follow-up', ...request } satisfies VisitorFrame)) {
+      this.emit({
+        type: 'error',
+        code: 'no-conversation',
+        message: 'Not connected: ask for the follow-up again once the chat is back.',
+        clientId: request.clientId,
+      });
+    }
   }
 
   typing(typing: boolean): void {
@@ -228,6 +242,9 @@ class VisitorConnection implements HandoffConnection {
         this.phase = 'offline';
         this.emit({ type: 'offline', reason: frame.reason });
         if (this.callbacks.length === 0) this.socket.stop();
+        return;
+      case 'follow-up-saved':
+        this.emit({ type: 'follow-up-saved', clientId: frame.clientId, dueAt: frame.dueAt });
         return;
       case 'callback-saved':
         this.callbacks = this.callbacks.filter((request) => request.clientId !== frame.clientId);

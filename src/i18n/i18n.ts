@@ -8,11 +8,12 @@ import { type UiLanguage, UI_LANGUAGES } from './languages.js';
 import { importLocaleFile } from './locale-files.js';
 import type enSafety from '../../locales/en/safety.json';
 import type enLines from '../../locales/en/lines.json';
+import type enPhrasebook from '../../locales/en/phrasebook.json';
 import type enSearch from '../../locales/en/search.json';
 import type enUi from '../../locales/en/ui.json';
 
 /** The namespaces of visitor-facing strings. */
-export type Namespace = 'ui' | 'safety' | 'search' | 'lines';
+export type Namespace = 'ui' | 'safety' | 'search' | 'lines' | 'phrasebook';
 
 /**
  * Every key of the visitor-facing strings, as the compiler knows them from `locales/en`: a
@@ -20,7 +21,7 @@ export type Namespace = 'ui' | 'safety' | 'search' | 'lines';
  * are one key (`resultsIntro`). Keys built at run time (`lines:live.error.${code}`) are
  * checked too, as far as the types of their parts go.
  */
-export type TranslationKey = ParseKeys<['ui', 'safety', 'search', 'lines']>;
+export type TranslationKey = ParseKeys<['ui', 'safety', 'search', 'lines', 'phrasebook']>;
 
 /**
  * The key of a region line's name or description. Region and line ids are data (the region
@@ -43,12 +44,18 @@ async function loadStrings(language: UiLanguage): Promise<Strings> {
   return { ui, safety, search };
 }
 
-/** Loads the crisis and helpline wording of a language once. */
+/** Loads the crisis, helpline and live-chat wording and the phrasebook of a language once. */
 export async function ensureLines(instance: I18n, language: UiLanguage): Promise<void> {
   if (instance.hasResourceBundle(language, 'lines')) return;
-  // Crisis and helpline wording, loaded apart: it is only read in a crisis response or when
-  // phone numbers are offered, and the first results must not wait for it.
-  instance.addResourceBundle(language, 'lines', (await importLocaleFile(language, 'lines')) as Record<string, unknown>);
+  // Crisis, helpline and live-chat wording, with the navigator's phrasebook, loaded apart: they
+  // are only read in a crisis response, when phone numbers are offered or in a live chat, and
+  // the first results must not wait for them.
+  const [lines, phrasebook] = (await Promise.all([
+    importLocaleFile(language, 'lines'),
+    importLocaleFile(language, 'phrasebook'),
+  ])) as Record<string, unknown>[];
+  instance.addResourceBundle(language, 'phrasebook', phrasebook as Record<string, unknown>);
+  instance.addResourceBundle(language, 'lines', lines as Record<string, unknown>);
 }
 
 /** True when the crisis and helpline wording of a language is there to show. */
@@ -71,7 +78,7 @@ export function createI18n(): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     resources: {},
-    ns: ['ui', 'safety', 'search', 'lines'],
+    ns: ['ui', 'safety', 'search', 'lines', 'phrasebook'],
     defaultNS: 'ui',
     fallbackLng: false,
     interpolation: { escapeValue: false },
@@ -93,6 +100,12 @@ export async function ensureLanguage(instance: I18n, language: UiLanguage): Prom
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui';
-    resources: { ui: typeof enUi; safety: typeof enSafety; search: typeof enSearch; lines: typeof enLines };
+    resources: {
+      ui: typeof enUi;
+      safety: typeof enSafety;
+      search: typeof enSearch;
+      lines: typeof enLines;
+      phrasebook: typeof enPhrasebook;
+    };
   }
 }

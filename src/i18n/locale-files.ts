@@ -8,7 +8,7 @@
 import type { UiLanguage } from './languages.js';
 
 /** The files of a language's folder. */
-export type LocaleFile = 'ui' | 'safety' | 'search' | 'lines' | 'crisis' | 'needs';
+export type LocaleFile = 'ui' | 'safety' | 'search' | 'lines' | 'phrasebook' | 'crisis' | 'needs';
 
 /** The parsed contents of `locales/<language>/<file>.json`. */
 export async function importLocaleFile(language: UiLanguage, file: LocaleFile): Promise<unknown> {

@@ -61,6 +61,16 @@ export const messageStyles = css`
     background: var(--ra-surface-alt);
     border-inline-start: 4px solid var(--ra-accent);
   }
+  /* Services a navigator sent take the width cards need; a phrase or a language is noted below the text. */
+  .from-navigator.services {
+    max-width: 100%;
+  }
+  .from-navigator .marker {
+    display: block;
+    font-size: 0.8125rem;
+    font-style: italic;
+    color: var(--ra-text-muted);
+  }
   .sender {
     display: block;
     font-weight: 700;

@@ -5,7 +5,13 @@
  */
 import { regionLineKey } from '../i18n/i18n.js';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ChatMessage, ContactsMessage } from '../conversation/chat-message.js';
+import type {
+  ChatMessage,
+  ContactsMessage,
+  NavigatorServicesMessage,
+  NavigatorTextMessage,
+  ResultsMessage,
+} from '../conversation/chat-message.js';
 import type { Service, UiLanguage } from '../directory/snapshot.js';
 import type { ContactLine, Region } from '../regions/region.js';
 import { renderLineActions } from './contact-options.js';
@@ -34,6 +40,8 @@ export interface MessageContext {
   copy: (text: string) => void;
   /** Opens the print view of some services. */
   print: (services: Service[]) => void;
+  /** Renders a navigator's message (phrases, languages, cards): the live chat's views, once loaded. */
+  navigatorView?: (message: NavigatorTextMessage | NavigatorServicesMessage, context: MessageContext) => TemplateResult;
 }
 
 /** Renders one message of the history. */
@@ -52,8 +60,11 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
     </div>`;
   }
   if (message.from === 'navigator') {
+    // Phrases, languages and cards come with the live chat's own views; until they load, the plain text.
+    if (context.navigatorView) return context.navigatorView(message, context);
     return html`<div class="message from-navigator">
-      <span class="sender">${message.name || t('lines:live.navigator')}</span> <span class="text">${message.text}</span>
+      <span class="sender">${message.name || t('lines:live.navigator')}</span>
+      <span class="text">${message.kind === 'text' ? message.text : ''}</span>
     </div>`;
   }
   switch (message.kind) {
@@ -64,33 +75,37 @@ export function renderMessage(message: ChatMessage, context: MessageContext): Te
         html`<span class="visually-hidden">${t('assistant')}</span> ${translateLine(t, message.line)}`,
       );
     case 'results':
-      return assistantBubble(
-        context,
-        'results-message',
-        html`<ul class="results" role="list">
-          ${message.results.map(({ service, reasons, distanceKm }, index) =>
-            renderServiceCard(service, reasons, {
-              t,
-              language: context.language,
-              idPrefix: `m${message.id}-${index}`,
-              timeZone: message.timeZone,
-              distanceUnit: message.distanceUnit,
-              mapUrl: context.mapUrl,
-              copy: context.copy,
-              ...(distanceKm !== undefined ? { distanceKm } : {}),
-            }),
-          )}
-        </ul>
-        ${renderShare(
-          message.results.map((result) => result.service),
-          context,
-        )}`,
-      );
+      return assistantBubble(context, 'results-message', renderResults(message, context));
     case 'contacts':
       return assistantBubble(context, 'contacts', renderContacts(message, context));
     case 'crisis':
       return assistantBubble(context, 'crisis', renderCrisisResponse(message, context));
   }
+}
+
+/** Service cards and the "Keep these results" actions, for the widget's results and a navigator's alike. */
+export function renderResults(
+  message: Pick<ResultsMessage, 'id' | 'results' | 'timeZone' | 'distanceUnit'>,
+  context: MessageContext,
+): TemplateResult {
+  return html`<ul class="results" role="list">
+      ${message.results.map(({ service, reasons, distanceKm }, index) =>
+        renderServiceCard(service, reasons, {
+          t: context.t,
+          language: context.language,
+          idPrefix: `m${message.id}-${index}`,
+          timeZone: message.timeZone,
+          distanceUnit: message.distanceUnit,
+          mapUrl: context.mapUrl,
+          copy: context.copy,
+          ...(distanceKm !== undefined ? { distanceKm } : {}),
+        }),
+      )}
+    </ul>
+    ${renderShare(
+      message.results.map((result) => result.service),
+      context,
+    )}`;
 }
 
 function assistantBubble(context: MessageContext, kind: string, content: TemplateResult): TemplateResult {

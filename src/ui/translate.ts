@@ -15,7 +15,7 @@ export function createTranslate(i18n: I18n): Translate {
   const t = i18n.t;
   return (key, params) => {
     // Wording that loads apart shows as nothing for the moment it takes, never as its key.
-    if (key.startsWith('lines:') && !i18n.hasResourceBundle(i18n.language, 'lines')) return '';
+    if (/^(lines|phrasebook):/.test(key) && !i18n.hasResourceBundle(i18n.language, 'lines')) return '';
     if (!params) return t(key);
     const resolved: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(params)) {

@@ -33,7 +33,14 @@ function scriptedTransport() {
     open(_request, listen) {
       listener = listen;
       listen({ type: 'connecting', attempt: 0 });
-      return { send: () => {}, typing: () => {}, requestCallback: () => {}, end: () => {}, close: () => {} };
+      return {
+        send: () => {},
+        typing: () => {},
+        requestCallback: () => {},
+        requestFollowUp: () => {},
+        end: () => {},
+        close: () => {},
+      };
     },
     availability: async () => ({ open: true, hours: { timeZone: 'America/Toronto', description: '' } }),
     endStored: () => {},

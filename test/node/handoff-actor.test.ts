@@ -23,6 +23,7 @@ function scriptedTransport() {
         send: (clientId, text) => calls.push(`send ${clientId} ${text}`),
         typing: (typing) => calls.push(`typing ${typing}`),
         requestCallback: (request) => calls.push(`callback ${request.phone}`),
+        requestFollowUp: (request) => calls.push(`follow-up ${request.phone} ${request.when}`),
         end: () => calls.push('end'),
         close: () => calls.push('close'),
       };

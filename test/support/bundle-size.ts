@@ -130,8 +130,10 @@ export const STEPS: readonly StepDefinition[] = [
       'src/conversation/triage.ts',
       // Crisis phrases of every language: a visitor may write in any (they load with triage).
       ...UI_LANGUAGES.map((code) => `locales/${code}/crisis.json`),
-      // Crisis and helpline wording: fetched with crisis detection on the first keystroke.
+      // Crisis, helpline and live-chat wording, with the navigator's phrasebook: fetched with
+      // crisis detection on the first keystroke.
       `locales/${language}/lines.json`,
+      `locales/${language}/phrasebook.json`,
       // Reading the words: the vocabulary, place names. The real-word list and fuse.js load
       // later, only for a word that neither the vocabulary nor the directory knows.
       'src/directory/need-vocabulary.ts',

@@ -57,6 +57,10 @@ const navigatorEvents: ConversationEvent[] = [
   { type: 'error', code: 'rate-limited', message: 'slow down' },
   { type: 'ended', by: 'navigator' },
   { type: 'SUBMIT_CALLBACK', phone: '519-555-0100', bestTime: 'after 5' },
+  // The reply to a navigator's follow-up offer (the offer itself leaves the state as it was, so the
+  // shortest paths would not explore its replies), and the follow-up form filled in.
+  { type: 'ACCEPT_FOLLOW_UP' },
+  { type: 'SUBMIT_FOLLOW_UP', phone: '519-555-0100', when: 'tomorrow-morning' },
 ];
 
 /** What a path model is built from: where the conversation starts, and what its effects can answer. */
