@@ -53,7 +53,7 @@ test('a navigator added on the command line can sign in to the service', async (
   try {
     const token = await signIn(service.url, 'maria', 'una contraseña larga');
     const session = await fetch(`${service.url}/navigator/session`, { headers: { Authorization: `Bearer ${token}` } });
-    assert.deepEqual(await session.json(), { username: 'maria', name: 'María' });
+    assert.deepEqual(await session.json(), { username: 'maria', name: 'María', role: 'navigator' });
     await assert.rejects(signIn(service.url, 'maria', 'otra contraseña larga'), /401/);
   } finally {
     await service.close();

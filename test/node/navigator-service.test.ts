@@ -466,7 +466,7 @@ describe('navigator service', () => {
     const session = await fetch(`${service.url}/navigator/session`, {
       headers: { Cookie: cookie.split(';')[0] ?? '' },
     });
-    assert.deepEqual(await session.json(), { username: 'ana', name: 'Ana' });
+    assert.deepEqual(await session.json(), { username: 'ana', name: 'Ana', role: 'navigator' });
     await fetch(`${service.url}/navigator/sign-out`, {
       method: 'POST',
       headers: { Cookie: cookie.split(';')[0] ?? '' },

@@ -11,6 +11,7 @@ import { loadNeedVocabulary } from '../../src/directory/need-vocabulary-loader.j
 import type { DirectorySnapshot, Service, UiLanguage } from '../../src/directory/snapshot.js';
 import { loadFuzzyEngine } from '../../src/directory/term-corrector.js';
 import { validateSnapshot } from '../../src/directory/validate-snapshot.js';
+import { UI_LANGUAGES } from '../../src/i18n/languages.js';
 
 // Typo correction needs Fuse.js, which the widget loads on demand.
 await loadFuzzyEngine();
@@ -157,7 +158,7 @@ describe('ranking over a visitor’s parts equals ranking over the whole directo
   const areas = ['toronto', 'leamington', 'greater-sudbury', 'kenora', 'waterloo'];
 
   it(`gives the single file's results, scores and reasons for ${queries.length} queries in each of ${areas.length} areas`, async () => {
-    const vocabularies = await Promise.all([loadNeedVocabulary('en'), loadNeedVocabulary('es')]);
+    const vocabularies = await Promise.all(UI_LANGUAGES.map((language) => loadNeedVocabulary(language)));
     const whole = buildDirectoryIndex(province, vocabularies);
     const { fetchImpl } = serve(built.index, built.files);
     const directory = await loadDirectory(`${ORIGIN}index.json`, fetchImpl);

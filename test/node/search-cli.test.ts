@@ -104,9 +104,9 @@ describe('referral-assistant search', () => {
   });
 
   it('exits 2 with the usage on a bad language, and 1 naming the file when it is missing', async () => {
-    const bad = await search(single, 'food', '--lang', 'fr');
+    const bad = await search(single, 'food', '--lang', 'de');
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--lang must be one of en, es/);
+    assert.match(bad.stderr, /--lang must be one of en, es, fr/);
     const missing = await search(join(folder, 'nope.json'), 'food');
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nope\.json: HTTP 404/);
