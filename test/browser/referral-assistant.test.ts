@@ -45,7 +45,7 @@ describe('<referral-assistant>', () => {
       element.shadowRoot?.activeElement?.getAttribute('aria-label') ?? element.shadowRoot?.activeElement?.id,
     ).to.equal('composer-input');
     expect(find(element, 'label[for="composer-input"]').textContent).to.equal('Type your message');
-    expect(find(element, '[role="group"]').getAttribute('aria-label')).to.equal('Suggested replies');
+    expect(find(element, '[part="replies"]').getAttribute('aria-label')).to.equal('Suggested replies');
     expect(replyLabels(element)).to.include.members(['Food', 'Housing', 'Legal and immigration', 'Something else']);
     await expect(element).to.be.accessible();
   });

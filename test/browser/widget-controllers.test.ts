@@ -83,7 +83,7 @@ describe('the element’s controllers, after the element is moved', () => {
     const element = await createWidget();
     await openPanel(element);
     const elsewhere = await move(element);
-    await clickHeaderButton(element, 'Cambiar a español');
+    await clickHeaderButton(element, 'Español');
     await waitUntil(
       () => find(element, '#panel').getAttribute('lang') === 'es',
       'the panel never switched to Spanish after the move',
