@@ -23,7 +23,7 @@ import type {
   TranscriptMessage,
   VisitorFrame,
 } from '../../src/handoff/handoff-protocol.js';
-import type { MessageContent } from '../../src/handoff/message-content.js';
+import type { ContactRecord, MessageContent } from '../../src/handoff/message-content.js';
 import { CLOSE_CODES } from '../../src/handoff/handoff-protocol.js';
 import { AdmissionControl } from './admission-control.js';
 import type { NavigatorServiceConfig } from './config.js';
@@ -126,6 +126,12 @@ export class ConversationHub {
     private readonly config: HubConfig,
     private readonly now: () => number = Date.now,
     private readonly onError: (context: string, error: unknown) => void = () => {},
+    /** A navigator saved a contact record (and `previous`, when correcting one): for the needs counts. */
+    private readonly onRecordSaved: (
+      record: ContactRecord,
+      previous: ContactRecord | undefined,
+      language: string,
+    ) => void = () => {},
   ) {
     this.desk = new DeskStore(store.database);
     this.admission = new AdmissionControl(config.limits, now);
@@ -786,6 +792,7 @@ export class ConversationHub {
       });
       return;
     }
+    const previous = this.desk.record(conversationId);
     const record = this.desk.saveRecord({
       conversationId,
       navigatorId: connection.navigator.id,
@@ -793,6 +800,8 @@ export class ConversationHub {
       safetyCheck: safetyCheckOf(this.store.messagesAfter(conversationId, 0)),
       now: this.now(),
     });
+    const language = this.store.conversation(conversationId)?.summary.language;
+    if (language) this.onRecordSaved(record, previous, language);
     const data = serialize<ServiceToNavigatorFrame>({ type: 'record-saved', record });
     for (const other of this.navigatorConnections)
       if (other.navigator.id === connection.navigator.id) other.peer.send(data);

@@ -78,9 +78,13 @@ const LIVENESS_INTERVAL_MS = 1000;
 export async function startNavigatorService(settings: Partial<NavigatorServiceConfig> = {}): Promise<NavigatorService> {
   const config: NavigatorServiceConfig = { ...DEFAULT_CONFIG, ...settings };
   const store = new NavigatorStore(config.dataDir, { synchronous: config.synchronous });
-  const hub = new ConversationHub(store, config, Date.now, logError);
-  const roles = new StaffRoles(store.database);
   const needs = new NeedsCounting(new NeedsStore(store.database), config.needs, config.hours.timeZone);
+  // A navigator's contact record joins the needs counts (a corrected record counts once). The
+  // hand-off summary names no region code, so contacts are counted by language only.
+  const hub = new ConversationHub(store, config, Date.now, logError, (record, previous, language) =>
+    needs.countContact(record, { language }, previous),
+  );
+  const roles = new StaffRoles(store.database);
   const throttle = new SignInThrottle();
   const hashing = new HashingSlots(config.hashConcurrency, config.hashQueue);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });

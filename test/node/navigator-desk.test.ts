@@ -20,6 +20,7 @@ import {
   signIn,
   visitorTransport,
 } from '../support/navigator-test-clients.js';
+import { DEFAULT_NEEDS_CONFIG } from '../../navigator/service/needs-config.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -50,7 +51,14 @@ function navigatorMessages(log: EventLog<HandoffEvent>) {
 describe('the navigator desk on the service', () => {
   let service: NavigatorService;
   before(async () => {
-    service = await startNavigatorService({ port: 0, dataDir: ':memory:', queueUpdateDelayMs: 10, retentionDays: 30 });
+    service = await startNavigatorService({
+      port: 0,
+      dataDir: ':memory:',
+      queueUpdateDelayMs: 10,
+      retentionDays: 30,
+      // Every count shown, so the record's single contact can be read back from the needs report.
+      needs: { ...DEFAULT_NEEDS_CONFIG, minCell: 1 },
+    });
     await service.addNavigator('ana', 'Ana', PASSWORD);
   });
   after(async () => {
@@ -96,6 +104,15 @@ describe('the navigator desk on the service', () => {
     >;
     assert.equal(saved.record.safetyCheck, 'not-safe', 'the safety check is read from the transcript');
     assert.deepEqual(saved.record.unmet, [{ category: 'housing', reason: 'waitlist' }]);
+
+    // The record joins the 211's needs counts: contacts per need, the unmet one with its reason.
+    const report = service.needs.report(new URLSearchParams());
+    assert.ok(!('problem' in report), 'the needs report was made');
+    const records = report.tables.find((t) => t.id === 'navigator-records');
+    const row = (key: string) => records?.rows.find((r) => r.key === key)?.values;
+    assert.equal(row('housing')?.[0], 1, 'one contact about housing');
+    assert.equal(row('legal')?.[0], 1, 'one contact about legal help');
+    assert.equal(row('housing')?.[records?.columns.indexOf('unmet:waitlist') ?? -1], 1, 'housing unmet once: waitlist');
   });
 
   test('refuses content a side may not send, and stores nothing', async () => {
