@@ -119,6 +119,13 @@ describe('what a visitor downloads', () => {
       await session?.close();
     });
 
+    /** A need typed in each language (in its own language, or the widget would switch to that one). */
+    const TYPED_NEED: Record<BudgetLanguage, string> = {
+      en: 'I need food for my kids',
+      es: 'necesito comida para mis hijos',
+      fr: "j'ai besoin de nourriture pour mes enfants",
+    };
+
     /** The widget's chunks a visitor's browser fetches for one flow (not the loader, not the directory data). */
     async function fetchedChunks(
       language: BudgetLanguage,
@@ -156,7 +163,7 @@ describe('what a visitor downloads', () => {
       });
 
       it(`fetches no more than the computed path for typed words (${language})`, async () => {
-        const words = language === 'en' ? 'I need food for my kids' : 'necesito comida para mis hijos';
+        const words = TYPED_NEED[language];
         const fetched = await fetchedChunks(language, async (widget, page) => {
           await say(page, widget, words);
           await answerUntilResults(page, widget, 3);
