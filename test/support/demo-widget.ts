@@ -159,7 +159,8 @@ export async function say(page: Page, widget: Widget, text: string, how: 'click'
  */
 export async function reply(page: Page, widget: Widget, label: string, how: 'click' | 'tap' = 'click'): Promise<void> {
   const button = widget.replies.getByRole('button', { name: label, exact: true });
-  if ((await button.count()) && (await button.isHidden())) {
+  // Folded away behind "More options": not rendered, or rendered hidden.
+  if (!(await button.count()) || (await button.isHidden())) {
     await widget.replies.getByRole('button', { name: STRINGS[widget.language].ui.moreReplies, exact: true })[how]();
   }
   await interact(page, () => button[how]());
