@@ -484,7 +484,8 @@ async function measureAt(page: Page, screen: Screen): Promise<Pick<Row, 'closed'
 }
 
 for (const language of LANGUAGES) {
-  describe(`small phones, in ${language}`, () => {
+  // Every state of every path, in one language: minutes, not seconds, on a 2-core machine.
+  describe(`small phones, in ${language}`, { timeout: 600_000 }, () => {
     let paths: { plain: Path[]; live: Path[] };
     /** Each screen's rows, by its size. */
     const measured = new Map<string, Row[]>();
